@@ -1,0 +1,24 @@
+/** Route paths under the `/api` prefix, shared by the server's controllers and the mini-program's API client. */
+export const API_PREFIX = 'api';
+
+export const ApiRoute = {
+  health: 'health',
+  meta: 'meta',
+  auth: {
+    wechat: 'auth/wechat',
+    devLogin: 'auth/dev-login',
+  },
+  me: {
+    root: 'me',
+    profile: 'me/profile',
+  },
+} as const;
+
+/** Builds a path from a template such as `advisors/:id/slots`. */
+export function routePath(template: string, params: Record<string, string | number> = {}): string {
+  return template.replace(/:([A-Za-z]+)/g, (_, name: string) => {
+    const value = params[name];
+    if (value === undefined) throw new Error(`Missing route parameter "${name}" for ${template}`);
+    return encodeURIComponent(String(value));
+  });
+}

@@ -1,0 +1,56 @@
+/** Stable upper-snake codes that clients switch on. Never rename one; add new ones. */
+export const ErrorCode = {
+  // Request shape
+  ValidationFailed: 'VALIDATION_FAILED',
+  InvalidJson: 'INVALID_JSON',
+  PayloadTooLarge: 'PAYLOAD_TOO_LARGE',
+  UnsupportedMediaType: 'UNSUPPORTED_MEDIA_TYPE',
+  BadRequest: 'BAD_REQUEST',
+  NotFound: 'NOT_FOUND',
+  RouteNotFound: 'ROUTE_NOT_FOUND',
+  MethodNotAllowed: 'METHOD_NOT_ALLOWED',
+  Conflict: 'CONFLICT',
+  RateLimited: 'RATE_LIMITED',
+  InternalError: 'INTERNAL_ERROR',
+  ServiceUnavailable: 'SERVICE_UNAVAILABLE',
+  // Authentication and authorization
+  Unauthenticated: 'UNAUTHENTICATED',
+  TokenExpired: 'TOKEN_EXPIRED',
+  TokenInvalid: 'TOKEN_INVALID',
+  Forbidden: 'FORBIDDEN',
+  DevLoginDisabled: 'DEV_LOGIN_DISABLED',
+  // WeChat sign-in
+  WechatCodeInvalid: 'WECHAT_CODE_INVALID',
+  WechatRateLimited: 'WECHAT_RATE_LIMITED',
+  WechatUserBlocked: 'WECHAT_USER_BLOCKED',
+  WechatUnavailable: 'WECHAT_UNAVAILABLE',
+  WechatNotConfigured: 'WECHAT_NOT_CONFIGURED',
+  // Appointments (issue 4)
+  SlotFull: 'SLOT_FULL',
+} as const;
+export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
+
+export interface ErrorDetail {
+  /** The request field the problem is about, as a dotted path (`profile.graduationYear`). */
+  field?: string;
+  message: string;
+  constraint?: string;
+}
+
+/** The one error body every endpoint answers with. */
+export interface ErrorBody {
+  statusCode: number;
+  code: ErrorCode;
+  message: string;
+  details?: ErrorDetail[];
+  requestId?: string;
+}
+
+export function isErrorBody(value: unknown): value is ErrorBody {
+  return (
+    typeof value === 'object' &&
+    value !== null &&
+    typeof (value as ErrorBody).statusCode === 'number' &&
+    typeof (value as ErrorBody).code === 'string'
+  );
+}
