@@ -1,0 +1,63 @@
+import { zhCN } from './i18n/zh-CN';
+
+// Static titles and tab labels are the Chinese defaults; the app re-labels them at run time when the
+// user picks English (see features/navigation).
+export default defineAppConfig({
+  pages: [
+    'pages/home/index',
+    'pages/booking/index',
+    'pages/jobs/index',
+    'pages/museum/index',
+    'pages/me/index',
+  ],
+  subPackages: [
+    { root: 'subpackages/auth', pages: ['pages/login/index'] },
+    { root: 'subpackages/profile', pages: ['pages/edit/index'] },
+    { root: 'subpackages/settings', pages: ['pages/language/index', 'pages/about/index'] },
+  ],
+  window: {
+    backgroundTextStyle: 'light',
+    backgroundColor: '#f3f5f9',
+    navigationBarBackgroundColor: '#ffffff',
+    navigationBarTitleText: zhCN.app.name,
+    navigationBarTextStyle: 'black',
+  },
+  tabBar: {
+    color: '#8a94a6',
+    selectedColor: '#1f4e96',
+    backgroundColor: '#ffffff',
+    borderStyle: 'white',
+    list: [
+      {
+        pagePath: 'pages/home/index',
+        text: zhCN.tabs.home,
+        iconPath: 'assets/icons/tab-home.png',
+        selectedIconPath: 'assets/icons/tab-home-active.png',
+      },
+      {
+        pagePath: 'pages/booking/index',
+        text: zhCN.tabs.booking,
+        iconPath: 'assets/icons/tab-booking.png',
+        selectedIconPath: 'assets/icons/tab-booking-active.png',
+      },
+      {
+        pagePath: 'pages/jobs/index',
+        text: zhCN.tabs.jobs,
+        iconPath: 'assets/icons/tab-jobs.png',
+        selectedIconPath: 'assets/icons/tab-jobs-active.png',
+      },
+      {
+        pagePath: 'pages/museum/index',
+        text: zhCN.tabs.museum,
+        iconPath: 'assets/icons/tab-museum.png',
+        selectedIconPath: 'assets/icons/tab-museum-active.png',
+      },
+      {
+        pagePath: 'pages/me/index',
+        text: zhCN.tabs.me,
+        iconPath: 'assets/icons/tab-me.png',
+        selectedIconPath: 'assets/icons/tab-me-active.png',
+      },
+    ],
+  },
+});

@@ -1,0 +1,44 @@
+import { Text, View } from '@tarojs/components';
+import { useI18n } from '@/i18n';
+import { Button, Skeleton } from '@/components/nutui';
+import './index.scss';
+
+/** Placeholder blocks in the shape of the content that is on its way. */
+export function LoadingState({ blocks = 2 }: { blocks?: number }) {
+  return (
+    <View className="state-loading">
+      {Array.from({ length: blocks }, (_, index) => (
+        <View className="state-loading__card" key={index}>
+          <Skeleton rows={1} width="45%" animated />
+          <Skeleton rows={3} animated />
+        </View>
+      ))}
+    </View>
+  );
+}
+
+export function ErrorState({ message, onRetry }: { message: string; onRetry?: () => void }) {
+  const { t } = useI18n();
+  return (
+    <View className="state-view state-view--error">
+      <View className="state-view__mark">!</View>
+      <Text className="state-view__title">{t.errors.loadFailed}</Text>
+      <Text className="state-view__body">{message}</Text>
+      {onRetry ? (
+        <Button className="state-view__action" type="primary" fill="outline" size="small" onClick={onRetry}>
+          {t.common.retry}
+        </Button>
+      ) : null}
+    </View>
+  );
+}
+
+export function EmptyState({ title, body }: { title: string; body?: string }) {
+  return (
+    <View className="state-view">
+      <View className="state-view__mark state-view__mark--empty" />
+      <Text className="state-view__title">{title}</Text>
+      {body ? <Text className="state-view__body">{body}</Text> : null}
+    </View>
+  );
+}

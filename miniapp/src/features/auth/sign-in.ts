@@ -1,0 +1,45 @@
+import Taro from '@tarojs/taro';
+import type { AuthResponse, Role } from '@careerside/shared';
+import { platformLogin } from '@/platform/login';
+import { TabRoute, isTabRoute } from '@/routes';
+import { authApi } from '@/services/api/auth.api';
+import { deviceId } from './device-id';
+import { endSession, startSession } from './session.store';
+
+export async function signInWithWechat(): Promise<AuthResponse> {
+  const code = await platformLogin.getWechatCode();
+  const auth = await authApi.wechat({ code });
+  startSession(auth);
+  return auth;
+}
+
+/** The openid is derived from this device and the role, so each role is one stable user per device. */
+export function devOpenid(role: Role): string {
+  return `dev-${deviceId()}-${role}`;
+}
+
+export async function signInWithDevLogin(role: Role, name?: string): Promise<AuthResponse> {
+  const trimmed = name?.trim();
+  const auth = await authApi.devLogin({
+    openid: devOpenid(role),
+    role,
+    ...(trimmed ? { name: trimmed } : {}),
+  });
+  startSession(auth);
+  return auth;
+}
+
+export function signOut(): void {
+  endSession();
+}
+
+/** Leaves the sign-in page: to where the user was sent from, else back, else home. */
+export async function leaveSignIn(redirect?: string): Promise<void> {
+  if (redirect && redirect.startsWith('/')) {
+    if (isTabRoute(redirect)) await Taro.switchTab({ url: redirect.split('?')[0] });
+    else await Taro.redirectTo({ url: redirect });
+    return;
+  }
+  if (Taro.getCurrentPages().length > 1) await Taro.navigateBack();
+  else await Taro.switchTab({ url: TabRoute.home });
+}

@@ -1,0 +1,9 @@
+import { metaApi } from '@/services/api/meta.api';
+import { createResource, useResource } from '@/utils/resource';
+
+/** GET /api/meta, loaded once per launch: taxonomies and whether dev sign-in is on. */
+export const metaResource = createResource(() => metaApi.get());
+
+export function useMeta() {
+  return useResource(metaResource);
+}

@@ -1,0 +1,37 @@
+/** Page paths. Tab pages live in the main package; everything else in a subpackage (see app.config.ts). */
+export const TabRoute = {
+  home: '/pages/home/index',
+  booking: '/pages/booking/index',
+  jobs: '/pages/jobs/index',
+  museum: '/pages/museum/index',
+  me: '/pages/me/index',
+} as const;
+export type TabRoute = (typeof TabRoute)[keyof typeof TabRoute];
+
+export const PageRoute = {
+  login: '/subpackages/auth/pages/login/index',
+  profileEdit: '/subpackages/profile/pages/edit/index',
+  language: '/subpackages/settings/pages/language/index',
+  about: '/subpackages/settings/pages/about/index',
+} as const;
+
+/** Tab order as in app.config.ts `tabBar.list`; setTabBarItem addresses tabs by this index. */
+export const TAB_ORDER = [
+  'home',
+  'booking',
+  'jobs',
+  'museum',
+  'me',
+] as const satisfies readonly (keyof typeof TabRoute)[];
+
+export function isTabRoute(path: string): boolean {
+  const bare = `/${path.split('?')[0].replace(/^\/+/, '')}`;
+  return Object.values(TabRoute).some((route) => route === bare);
+}
+
+export function withQuery(path: string, query: Record<string, string | undefined>): string {
+  const pairs = Object.entries(query)
+    .filter((entry): entry is [string, string] => entry[1] !== undefined)
+    .map(([key, value]) => `${encodeURIComponent(key)}=${encodeURIComponent(value)}`);
+  return pairs.length ? `${path}?${pairs.join('&')}` : path;
+}
