@@ -6,5 +6,6 @@ export * from './contracts/common.contract';
 export * from './contracts/routes';
 export * from './contracts/auth.contract';
 export * from './contracts/me.contract';
+export * from './contracts/admin-users.contract';
 export * from './contracts/meta.contract';
 export * from './contracts/health.contract';

@@ -12,6 +12,10 @@ export const ApiRoute = {
     root: 'me',
     profile: 'me/profile',
   },
+  admin: {
+    users: 'admin/users',
+    user: 'admin/users/:id',
+  },
 } as const;
 
 /** Builds a path from a template such as `advisors/:id/slots`. */

@@ -19,6 +19,7 @@ export const ErrorCode = {
   TokenInvalid: 'TOKEN_INVALID',
   Forbidden: 'FORBIDDEN',
   DevLoginDisabled: 'DEV_LOGIN_DISABLED',
+  CannotChangeOwnRole: 'CANNOT_CHANGE_OWN_ROLE',
   // WeChat sign-in
   WechatCodeInvalid: 'WECHAT_CODE_INVALID',
   WechatRateLimited: 'WECHAT_RATE_LIMITED',

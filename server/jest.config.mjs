@@ -1,0 +1,35 @@
+import { transformIgnorePatternForCommonJs } from './test/setup/esm-only-packages.mjs';
+
+const swc = [
+  '@swc/jest',
+  {
+    jsc: {
+      parser: { syntax: 'typescript', decorators: true },
+      transform: { legacyDecorator: true, decoratorMetadata: true, useDefineForClassFields: false },
+      target: 'es2022',
+      keepClassNames: true,
+    },
+    module: { type: 'commonjs' },
+    sourceMaps: 'inline',
+  },
+];
+
+const shared = {
+  testEnvironment: 'node',
+  transform: { '^.+\\.(t|j)s$': swc },
+  transformIgnorePatterns: [transformIgnorePatternForCommonJs()],
+  moduleNameMapper: { '^@careerside/shared$': '<rootDir>/../shared/src/index.ts' },
+};
+
+export default {
+  projects: [
+    { ...shared, displayName: 'unit', testMatch: ['<rootDir>/src/**/*.spec.ts'] },
+    {
+      ...shared,
+      displayName: 'e2e',
+      testMatch: ['<rootDir>/test/e2e/**/*.e2e-spec.ts'],
+      // Each e2e file boots the app, migrates a fresh database and may wait on timeouts.
+      testTimeout: 30_000,
+    },
+  ],
+};

@@ -1,0 +1,65 @@
+import { Logger as NestLogger } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
+import type { RouteOptions } from 'fastify';
+import { Logger } from 'nestjs-pino';
+import { API_PREFIX } from '@careerside/shared';
+import { AppModule, type AppModuleOptions } from './app.module';
+import { setupOpenApi } from './bootstrap/openapi';
+import { registerSecurity } from './bootstrap/security';
+import { inspectWebApp, registerWebApp } from './bootstrap/web-app';
+import { REQUEST_ID_HEADER, requestIdFor } from './common/http/request-id';
+import type { RawEnv } from './config/env-reader';
+import { loadConfig } from './config/load-config';
+
+export interface CreateAppOptions extends AppModuleOptions {
+  /** The raw environment to validate; process.env by default. */
+  env?: RawEnv;
+  /** Sees every route Fastify registers (tests compare them with the OpenAPI document). */
+  onRoute?: (route: RouteOptions) => void;
+}
+
+/** Builds the configured, initialised application; main.ts and the e2e tests both start it this way. */
+export async function createApp(options: CreateAppOptions = {}): Promise<NestFastifyApplication> {
+  const { config, warnings } = loadConfig(options.env);
+
+  const adapter = new FastifyAdapter({
+    bodyLimit: config.http.bodyLimit,
+    trustProxy: trustProxyOption(config.http.trustProxy),
+    genReqId: requestIdFor,
+    requestIdHeader: false,
+    // nestjs-pino logs each request; Fastify's own logger would log them twice.
+    logger: false,
+  });
+  const fastify = adapter.getInstance();
+  // JSON only: any other request body is 415 UNSUPPORTED_MEDIA_TYPE.
+  fastify.removeContentTypeParser('text/plain');
+  if (options.onRoute) fastify.addHook('onRoute', options.onRoute);
+  fastify.addHook('onRequest', (request, reply, done) => {
+    void reply.header(REQUEST_ID_HEADER, request.id);
+    done();
+  });
+
+  const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config, options), adapter, {
+    bufferLogs: true,
+    bodyParser: false,
+    abortOnError: false,
+  });
+  app.useLogger(app.get(Logger));
+  const logger = new NestLogger('Bootstrap');
+  for (const warning of warnings) logger.warn(warning);
+
+  app.setGlobalPrefix(API_PREFIX);
+  const webApp = inspectWebApp(config.h5DistDir);
+  await registerSecurity(app, config, webApp);
+  setupOpenApi(app, config);
+  await registerWebApp(app, webApp);
+  await app.init();
+  if (!webApp.available) logger.log(`No H5 build at ${webApp.distDir}; / points to the API docs`);
+  return app;
+}
+
+/** Fastify trusts "the nth hop" through a function; booleans and address lists pass through. */
+function trustProxyOption(value: boolean | number | string[]): boolean | string[] | ((address: string, hop: number) => boolean) {
+  return typeof value === 'number' ? (_address, hop) => hop < value : value;
+}

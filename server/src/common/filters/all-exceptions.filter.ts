@@ -1,0 +1,28 @@
+import { type ArgumentsHost, Catch, type ExceptionFilter, Logger } from '@nestjs/common';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { ErrorBody } from '@careerside/shared';
+import { toErrorResponse } from '../errors/error-response';
+
+/** The one place an error becomes a response: every error body has the shared ErrorBody shape. */
+@Catch()
+export class AllExceptionsFilter implements ExceptionFilter {
+  private readonly logger = new Logger('Exceptions');
+
+  catch(exception: unknown, host: ArgumentsHost): void {
+    if (host.getType() !== 'http') throw exception;
+    const request = host.switchToHttp().getRequest<FastifyRequest>();
+    const reply = host.switchToHttp().getResponse<FastifyReply>();
+    const { body, headers, unexpected } = toErrorResponse(exception, request.method, request.url);
+    const requestId = String(request.id);
+
+    if (unexpected) {
+      // nestjs-pino binds the request id to every line logged while handling the request.
+      this.logger.error({ err: exception, method: request.method, url: request.url }, 'Unhandled error while handling a request');
+    }
+    if (reply.sent) return;
+
+    const errorBody: ErrorBody = { ...body, requestId };
+    if (errorBody.statusCode === 401) void reply.header('www-authenticate', 'Bearer realm="careerside"');
+    void reply.headers(headers).status(errorBody.statusCode).send(errorBody);
+  }
+}

@@ -1,0 +1,63 @@
+import { randomUUID } from 'node:crypto';
+import type { DataSource } from 'typeorm';
+import { Role } from '@careerside/shared';
+import { UserEntity } from '../../modules/users/user.entity';
+
+/** Sign in as these through `POST /api/auth/dev-login` with the same openid and role. */
+export const DEMO_USERS = [
+  {
+    openid: 'demo-admin',
+    role: Role.Admin,
+    name: '就业指导中心管理员',
+  },
+  {
+    openid: 'demo-counselor',
+    role: Role.Counselor,
+    name: '王老师',
+  },
+  {
+    openid: 'demo-student',
+    role: Role.Student,
+    name: '李同学',
+    studentNumber: '2022010123',
+    college: '计算机科学与技术学院',
+    major: '软件工程',
+    degree: 'bachelor',
+    graduationYearOffset: 1,
+  },
+] as const;
+
+export interface SeedSummary {
+  created: string[];
+  existing: string[];
+}
+
+/** Idempotent: creates each demo record that is missing and leaves existing ones alone. */
+export async function seedDemo(dataSource: DataSource, now: Date = new Date()): Promise<SeedSummary> {
+  const summary: SeedSummary = { created: [], existing: [] };
+  await dataSource.transaction(async (manager) => {
+    const users = manager.getRepository(UserEntity);
+    for (const demo of DEMO_USERS) {
+      if (await users.existsBy({ openid: demo.openid })) {
+        summary.existing.push(demo.openid);
+        continue;
+      }
+      await users.insert({
+        id: randomUUID(),
+        openid: demo.openid,
+        role: demo.role,
+        name: demo.name,
+        studentNumber: 'studentNumber' in demo ? demo.studentNumber : null,
+        college: 'college' in demo ? demo.college : null,
+        major: 'major' in demo ? demo.major : null,
+        degree: 'degree' in demo ? demo.degree : null,
+        graduationYear: 'graduationYearOffset' in demo ? now.getUTCFullYear() + demo.graduationYearOffset : null,
+        advisorId: null,
+        createdAt: now,
+        updatedAt: now,
+      });
+      summary.created.push(demo.openid);
+    }
+  });
+  return summary;
+}

@@ -1,0 +1,9 @@
+import { runDatabaseScript } from '../script-runner';
+import { seedDemo } from './demo.seed';
+
+// `node dist/database/seeds/seed.js`: migrates, then adds whatever demo data is missing.
+runDatabaseScript('seed', async (dataSource, _config, logger) => {
+  await dataSource.runMigrations({ transaction: 'each' });
+  const summary = await seedDemo(dataSource);
+  logger.log(`Demo data: created ${summary.created.length}, already present ${summary.existing.length}`);
+});

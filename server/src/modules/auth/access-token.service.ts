@@ -1,0 +1,35 @@
+import { Injectable } from '@nestjs/common';
+import { JsonWebTokenError, JwtService, TokenExpiredError } from '@nestjs/jwt';
+import { TokenExpiredException, TokenInvalidException } from './auth.exception';
+
+export const TOKEN_ISSUER = 'careerside';
+
+interface AccessTokenPayload {
+  sub: string;
+  exp: number;
+}
+
+/** Signed, expiring bearer tokens. They carry only the user id: role and existence are checked per request. */
+@Injectable()
+export class AccessTokenService {
+  constructor(private readonly jwt: JwtService) {}
+
+  async issue(userId: string): Promise<{ token: string; expiresAt: Date }> {
+    const token = await this.jwt.signAsync({ sub: userId });
+    const { exp } = this.jwt.decode<AccessTokenPayload>(token);
+    return { token, expiresAt: new Date(exp * 1000) };
+  }
+
+  /** The user id of a valid token. */
+  async verify(token: string): Promise<string> {
+    try {
+      const payload = await this.jwt.verifyAsync<AccessTokenPayload>(token);
+      if (typeof payload.sub !== 'string' || payload.sub.length === 0) throw new TokenInvalidException();
+      return payload.sub;
+    } catch (error) {
+      if (error instanceof TokenExpiredError) throw new TokenExpiredException();
+      if (error instanceof JsonWebTokenError) throw new TokenInvalidException();
+      throw error;
+    }
+  }
+}

@@ -1,0 +1,43 @@
+import { Module } from '@nestjs/common';
+import { APP_GUARD } from '@nestjs/core';
+import { JwtModule } from '@nestjs/jwt';
+import { ThrottlerModule } from '@nestjs/throttler';
+import { RolesGuard } from '../../common/guards/roles.guard';
+import { APP_CONFIG, type AppConfig } from '../../config/app-config';
+import { UsersModule } from '../users/users.module';
+import { WechatModule } from '../wechat/wechat.module';
+import { AccessTokenGuard } from './access-token.guard';
+import { AccessTokenService, TOKEN_ISSUER } from './access-token.service';
+import { AuthController } from './auth.controller';
+import { AuthService } from './auth.service';
+
+@Module({
+  imports: [
+    UsersModule,
+    WechatModule,
+    JwtModule.registerAsync({
+      inject: [APP_CONFIG],
+      useFactory: (config: AppConfig) => ({
+        secret: config.auth.jwtSecret,
+        signOptions: { algorithm: 'HS256', issuer: TOKEN_ISSUER, expiresIn: config.auth.jwtTtlSeconds },
+        verifyOptions: { algorithms: ['HS256'], issuer: TOKEN_ISSUER },
+      }),
+    }),
+    // Only routes with @UseGuards(ThrottlerGuard) are limited: WeChat sign-in, per client address.
+    ThrottlerModule.forRootAsync({
+      inject: [APP_CONFIG],
+      useFactory: (config: AppConfig) => ({
+        throttlers: [{ name: 'wechat-sign-in', ttl: 60_000, limit: config.wechat.signInRateLimit }],
+      }),
+    }),
+  ],
+  controllers: [AuthController],
+  providers: [
+    AuthService,
+    AccessTokenService,
+    // Order matters: the token guard loads the user that the roles guard checks.
+    { provide: APP_GUARD, useClass: AccessTokenGuard },
+    { provide: APP_GUARD, useClass: RolesGuard },
+  ],
+})
+export class AuthModule {}

@@ -1,0 +1,60 @@
+import { Injectable, Logger } from '@nestjs/common';
+import { type AuthResponse, Role } from '@careerside/shared';
+import type { AppConfig } from '../../config/app-config';
+import { InjectConfig } from '../../config/inject-config.decorator';
+import type { UserEntity } from '../users/user.entity';
+import { toUserDto } from '../users/user.mapper';
+import { type UserChanges, UsersRepository } from '../users/users.repository';
+import { WechatClient } from '../wechat/wechat.client';
+import { AccessTokenService } from './access-token.service';
+import { DevLoginDisabledException } from './auth.exception';
+import type { DevLoginDto } from './dto/dev-login.dto';
+import { toSignInException } from './wechat-sign-in-errors';
+
+@Injectable()
+export class AuthService {
+  private readonly logger = new Logger('Auth');
+
+  constructor(
+    @InjectConfig() private readonly config: AppConfig,
+    private readonly wechat: WechatClient,
+    private readonly users: UsersRepository,
+    private readonly tokens: AccessTokenService,
+  ) {}
+
+  /** First sign-in creates a student; ADMIN_OPENIDS are promoted to admin. The session key stays server-side. */
+  async signInWithWechat(code: string): Promise<AuthResponse> {
+    const session = await this.wechat.code2Session(code).catch((error: unknown) => {
+      throw toSignInException(error);
+    });
+    let user =
+      (await this.users.findByOpenid(session.openid)) ??
+      (await this.users.insertIfAbsent({ openid: session.openid, role: Role.Student }));
+    user = await this.promoteConfiguredAdmin(user);
+    await this.users.storeWechatSessionKey(user.id, session.sessionKey);
+    return this.respond(user);
+  }
+
+  /** Outside production only: the same openid is the same user, updated to the role, name and advisor given. */
+  async devLogin(request: DevLoginDto): Promise<AuthResponse> {
+    if (!this.config.auth.devLogin) throw new DevLoginDisabledException();
+    const changes: UserChanges = { role: request.role, name: request.name, advisorId: request.advisorId };
+    const existing = await this.users.findByOpenid(request.openid);
+    let user = existing
+      ? await this.users.update(existing.id, changes)
+      : await this.users.insertIfAbsent({ openid: request.openid, ...changes, role: request.role });
+    user = await this.promoteConfiguredAdmin(user);
+    return this.respond(user);
+  }
+
+  private async promoteConfiguredAdmin(user: UserEntity): Promise<UserEntity> {
+    if (user.role === Role.Admin || !this.config.auth.adminOpenids.has(user.openid)) return user;
+    this.logger.log({ userId: user.id }, 'Promoted a user listed in ADMIN_OPENIDS to admin');
+    return this.users.update(user.id, { role: Role.Admin });
+  }
+
+  private async respond(user: UserEntity): Promise<AuthResponse> {
+    const { token, expiresAt } = await this.tokens.issue(user.id);
+    return { token, expiresAt: expiresAt.toISOString(), user: toUserDto(user) };
+  }
+}

@@ -1,0 +1,39 @@
+import { HttpStatus, Injectable } from '@nestjs/common';
+import { ErrorCode, Role, type UserDto, type UserListResponse } from '@careerside/shared';
+import { ResourceNotFoundException } from '../../common/errors/common.exceptions';
+import { DomainException } from '../../common/errors/domain.exception';
+import type { ListUsersQueryDto } from './dto/list-users-query.dto';
+import type { UpdateUserRoleDto } from './dto/update-user-role.dto';
+import type { UserEntity } from './user.entity';
+import { toUserDto } from './user.mapper';
+import { UsersRepository } from './users.repository';
+
+export class CannotChangeOwnRoleException extends DomainException {
+  constructor() {
+    super(ErrorCode.CannotChangeOwnRole, HttpStatus.CONFLICT, 'Admins cannot change their own role; ask another admin');
+  }
+}
+
+@Injectable()
+export class AdminUsersService {
+  constructor(private readonly users: UsersRepository) {}
+
+  async list(query: ListUsersQueryDto): Promise<UserListResponse> {
+    const { items, total } = await this.users.list({
+      role: query.role,
+      search: query.q,
+      limit: query.limit ?? 20,
+      offset: query.offset ?? 0,
+    });
+    return { items: items.map(toUserDto), total };
+  }
+
+  /** Only counselors keep an advisor binding; an admin cannot lock themselves out by changing their own role. */
+  async updateRole(actor: UserEntity, userId: string, request: UpdateUserRoleDto): Promise<UserDto> {
+    const user = await this.users.findById(userId);
+    if (!user) throw new ResourceNotFoundException('User');
+    if (user.id === actor.id && request.role !== actor.role) throw new CannotChangeOwnRoleException();
+    const advisorId = request.role === Role.Counselor ? request.advisorId : null;
+    return toUserDto(await this.users.update(user.id, { role: request.role, advisorId }));
+  }
+}

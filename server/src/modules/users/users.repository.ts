@@ -1,0 +1,103 @@
+import { randomUUID } from 'node:crypto';
+import { Injectable } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import { Brackets, Repository } from 'typeorm';
+import type { Degree, Role } from '@careerside/shared';
+import { isUniqueViolation } from '../../database/database-errors';
+import { UserEntity } from './user.entity';
+
+export interface NewUser {
+  openid: string;
+  role: Role;
+  name?: string | null;
+  advisorId?: string | null;
+}
+
+export interface UserChanges {
+  role?: Role;
+  name?: string | null;
+  studentNumber?: string | null;
+  college?: string | null;
+  major?: string | null;
+  degree?: Degree | null;
+  graduationYear?: number | null;
+  advisorId?: string | null;
+}
+
+export interface UserListFilter {
+  role?: Role;
+  search?: string;
+  limit: number;
+  offset: number;
+}
+
+@Injectable()
+export class UsersRepository {
+  constructor(@InjectRepository(UserEntity) private readonly users: Repository<UserEntity>) {}
+
+  findById(id: string): Promise<UserEntity | null> {
+    return this.users.findOneBy({ id });
+  }
+
+  findByOpenid(openid: string): Promise<UserEntity | null> {
+    return this.users.findOneBy({ openid });
+  }
+
+  /** Creates the user unless a concurrent sign-in with the same openid created it first. */
+  async insertIfAbsent(user: NewUser): Promise<UserEntity> {
+    const now = new Date();
+    try {
+      await this.users.insert({
+        id: randomUUID(),
+        openid: user.openid,
+        role: user.role,
+        name: user.name ?? null,
+        advisorId: user.advisorId ?? null,
+        createdAt: now,
+        updatedAt: now,
+      });
+    } catch (error) {
+      if (!isUniqueViolation(error)) throw error;
+    }
+    return this.users.findOneByOrFail({ openid: user.openid });
+  }
+
+  async update(id: string, changes: UserChanges): Promise<UserEntity> {
+    const defined = Object.fromEntries(Object.entries(changes).filter(([, value]) => value !== undefined));
+    if (Object.keys(defined).length > 0) {
+      await this.users.update({ id }, { ...defined, updatedAt: new Date() });
+    }
+    return this.users.findOneByOrFail({ id });
+  }
+
+  async storeWechatSessionKey(id: string, sessionKey: string): Promise<void> {
+    await this.users.update({ id }, { wechatSessionKey: sessionKey });
+  }
+
+  async list(filter: UserListFilter): Promise<{ items: UserEntity[]; total: number }> {
+    const query = this.users.createQueryBuilder('user');
+    if (filter.role) query.andWhere('user.role = :role', { role: filter.role });
+    if (filter.search) {
+      // '!' escapes LIKE wildcards the same way on MySQL and SQLite (a backslash literal differs).
+      const pattern = `%${filter.search.replace(/[!%_]/g, (c) => `!${c}`)}%`;
+      query.andWhere(
+        new Brackets((where) => {
+          for (const column of ['name', 'studentNumber', 'college', 'major']) {
+            where.orWhere(`user.${column} LIKE :pattern ESCAPE '!'`, { pattern });
+          }
+        }),
+      );
+    }
+    const [items, total] = await query
+      .orderBy('user.createdAt', 'DESC')
+      .addOrderBy('user.id', 'ASC')
+      .take(filter.limit)
+      .skip(filter.offset)
+      .getManyAndCount();
+    return { items, total };
+  }
+
+  count(): Promise<number> {
+    return this.users.count();
+  }
+}

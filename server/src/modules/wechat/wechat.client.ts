@@ -1,0 +1,106 @@
+import { Injectable, Logger } from '@nestjs/common';
+import type { AppConfig } from '../../config/app-config';
+import { InjectConfig } from '../../config/inject-config.decorator';
+import { WechatApiError, WechatNotConfiguredError, WechatTransportError } from './wechat.errors';
+
+export interface WechatSession {
+  openid: string;
+  sessionKey: string;
+  unionid: string | null;
+}
+
+interface WechatErrorFields {
+  errcode?: number;
+  errmsg?: string;
+}
+
+interface Code2SessionResponse extends WechatErrorFields {
+  openid?: string;
+  session_key?: string;
+  unionid?: string;
+}
+
+interface RequestOptions {
+  query?: Record<string, string>;
+  json?: unknown;
+}
+
+/**
+ * The server side of the public WeChat API under WECHAT_API_BASE. One attempt per call, bounded by
+ * WECHAT_TIMEOUT_MS: a login code is single-use, so retrying a timed-out exchange could only fail.
+ */
+@Injectable()
+export class WechatClient {
+  private readonly logger = new Logger('WechatClient');
+
+  constructor(@InjectConfig() private readonly config: AppConfig) {}
+
+  get isConfigured(): boolean {
+    return this.config.wechat.appId !== null && this.config.wechat.secret !== null;
+  }
+
+  /** auth.code2Session: exchanges a `wx.login` code for the user's openid and session key. */
+  async code2Session(code: string): Promise<WechatSession> {
+    const { appId, secret } = this.credentials();
+    const body = await this.request<Code2SessionResponse>('jscode2session', 'GET', '/sns/jscode2session', {
+      query: { appid: appId, secret, js_code: code, grant_type: 'authorization_code' },
+    });
+    if (!body.openid || !body.session_key) {
+      throw new WechatTransportError('jscode2session', 'the answer has no openid or session_key');
+    }
+    return { openid: body.openid, sessionKey: body.session_key, unionid: body.unionid ?? null };
+  }
+
+  private credentials(): { appId: string; secret: string } {
+    const { appId, secret } = this.config.wechat;
+    if (appId === null || secret === null) throw new WechatNotConfiguredError();
+    return { appId, secret };
+  }
+
+  private async request<T extends WechatErrorFields>(
+    api: string,
+    method: 'GET' | 'POST',
+    path: string,
+    options: RequestOptions,
+  ): Promise<T> {
+    const url = new URL(`${this.config.wechat.apiBase}${path}`);
+    for (const [key, value] of Object.entries(options.query ?? {})) url.searchParams.set(key, value);
+    const started = Date.now();
+    let text: string;
+    try {
+      const response = await fetch(url, {
+        method,
+        headers: options.json === undefined ? undefined : { 'content-type': 'application/json' },
+        body: options.json === undefined ? undefined : JSON.stringify(options.json),
+        signal: AbortSignal.timeout(this.config.wechat.timeoutMs),
+      });
+      text = await response.text();
+      if (!response.ok) throw new WechatTransportError(api, `HTTP ${response.status}`);
+    } catch (error) {
+      const failure =
+        error instanceof WechatTransportError ? error : new WechatTransportError(api, describeFetchError(error), { cause: error });
+      // The URL carries the secret and the login code: log the path only.
+      this.logger.warn({ api, path, durationMs: Date.now() - started, reason: failure.message }, 'WeChat call failed');
+      throw failure;
+    }
+
+    let body: T;
+    try {
+      body = JSON.parse(text) as T;
+    } catch {
+      throw new WechatTransportError(api, 'the answer is not JSON');
+    }
+    if (typeof body.errcode === 'number' && body.errcode !== 0) {
+      this.logger.warn({ api, path, errcode: body.errcode, errmsg: body.errmsg }, 'WeChat answered an error');
+      throw new WechatApiError(api, body.errcode, body.errmsg ?? '');
+    }
+    return body;
+  }
+}
+
+function describeFetchError(error: unknown): string {
+  if (error instanceof Error && (error.name === 'TimeoutError' || error.name === 'AbortError')) return 'timed out';
+  const cause = error instanceof Error ? error.cause : undefined;
+  if (cause instanceof Error) return `${cause.name}: ${cause.message}`;
+  return error instanceof Error ? error.message : String(error);
+}
