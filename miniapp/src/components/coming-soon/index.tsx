@@ -18,7 +18,7 @@ export function ComingSoon({ icon, title, lead, points, listTitle, listItems }: 
     <View className="coming-soon">
       <View className="coming-soon__hero">
         <View className="coming-soon__icon">
-          <Image className="coming-soon__icon-image" src={icon} mode="aspectFit" />
+          <Image className="coming-soon__icon-image" src={icon} mode="scaleToFill" />
         </View>
         <Text className="coming-soon__badge">{t.comingSoon.badge}</Text>
         <Text className="coming-soon__title">{title}</Text>

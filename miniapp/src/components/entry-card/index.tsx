@@ -15,7 +15,7 @@ export function EntryCard({ icon, title, body, tag, tone, onClick }: EntryCardPr
   return (
     <View className="entry-card" hoverClass="entry-card--pressed" onClick={onClick}>
       <View className={`entry-card__icon entry-card__icon--${tone}`}>
-        <Image className="entry-card__icon-image" src={icon} mode="aspectFit" />
+        <Image className="entry-card__icon-image" src={icon} mode="scaleToFill" />
       </View>
       <View className="entry-card__body">
         <View className="entry-card__heading">

@@ -28,6 +28,7 @@ export function MenuList({ items }: { items: MenuItem[] }) {
                 </View>
               )
             }
+            align="center"
             clickable
             onClick={item.onClick}
           />

@@ -90,7 +90,7 @@ export default function LoginPage() {
     <View className="page login">
       <View className="login__brand">
         <View className="login__logo">
-          <Image className="login__logo-image" src={logo} mode="aspectFit" />
+          <Image className="login__logo-image" src={logo} mode="scaleToFill" />
         </View>
         <Text className="login__title">{t.login.title}</Text>
         <Text className="login__subtitle">{t.login.subtitle}</Text>

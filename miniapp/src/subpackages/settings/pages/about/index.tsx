@@ -12,7 +12,7 @@ export default function AboutPage() {
     <View className="page about">
       <View className="about__brand">
         <View className="about__logo">
-          <Image className="about__logo-image" src={logo} mode="aspectFit" />
+          <Image className="about__logo-image" src={logo} mode="scaleToFill" />
         </View>
         <Text className="about__name">{t.app.name}</Text>
         <Text className="about__center">{t.app.center}</Text>

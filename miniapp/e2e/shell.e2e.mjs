@@ -1,0 +1,302 @@
+// The H5 shell end to end in Chromium, against a running server that serves the H5 build and the API.
+// BASE_URL=http://127.0.0.1:3000 node --test miniapp/e2e/
+// Screenshots of every page land in artifacts/screenshots/ (git-ignored) for a person to look at.
+import assert from 'node:assert/strict';
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { after, before, describe, test } from 'node:test';
+import { chromium } from 'playwright-core';
+
+const BASE_URL = (process.env.BASE_URL ?? 'http://127.0.0.1:3000').replace(/\/+$/, '');
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const SHOTS = fileURLToPath(new URL('../../artifacts/screenshots/', import.meta.url));
+const TIMEOUT = 15_000;
+
+let browser;
+let context;
+let page;
+let shotIndex = 0;
+const consoleErrors = [];
+// Responses a step provokes on purpose (a 400 for a bad year, a 401 for a dead token). Chromium logs every
+// 4xx as a console error; only these, by status and path, each once, are not counted as failures.
+const expectedFailures = [];
+
+function expectFailure(status, path) {
+  expectedFailures.push({ status, path });
+}
+
+function onConsoleError(message) {
+  const text = message.text();
+  const status = Number(/status of (\d{3})/.exec(text)?.[1]);
+  const url = message.location()?.url;
+  const path = url ? new URL(url).pathname : null;
+  const index = expectedFailures.findIndex((entry) => entry.status === status && entry.path === path);
+  if (text.startsWith('Failed to load resource') && index >= 0) {
+    expectedFailures.splice(index, 1);
+    return;
+  }
+  consoleErrors.push(`${text}${url ? ` (${url})` : ''}`);
+}
+
+/** The element with this text inside the page that is showing (Taro H5 keeps hidden pages in the DOM). */
+function shown(selector, text) {
+  const locator = page.locator(selector).filter({ visible: true });
+  return text === undefined ? locator.first() : locator.filter({ hasText: text }).first();
+}
+
+/** Taro buttons intercept clicks on their label: click the NutUI button element itself. */
+async function clickButton(text) {
+  await shown('.nut-button', text).click();
+}
+
+function tab(label) {
+  return page.locator('.weui-tabbar__item').filter({
+    has: page.locator('.weui-tabbar__label', { hasText: new RegExp(`^${label}$`) }),
+  });
+}
+
+async function clickTab(label) {
+  await tab(label).click();
+}
+
+async function expectText(text, selector = 'body') {
+  await shown(selector, text).waitFor({ state: 'visible', timeout: TIMEOUT });
+}
+
+async function expectPath(path) {
+  await page.waitForURL((url) => url.pathname === path, { timeout: TIMEOUT });
+}
+
+async function screenshot(name) {
+  // Let fonts, images and transitions settle so the picture is what a person sees.
+  await page.waitForLoadState('networkidle');
+  await page.waitForTimeout(400);
+  shotIndex += 1;
+  await page.screenshot({ path: join(SHOTS, `${String(shotIndex).padStart(2, '0')}-${name}.png`) });
+}
+
+async function fillInput(fieldSelector, value) {
+  const input = shown(`${fieldSelector} input`);
+  await input.fill(value);
+}
+
+async function devSignIn({ role, name }) {
+  await expectPath('/subpackages/auth/pages/login/index');
+  await expectText('开发环境登录');
+  await shown('.login__role', role).click();
+  await fillInput('.login__dev', name);
+  await clickButton(/^登录$/);
+}
+
+async function openMe() {
+  await clickTab('我的');
+  await expectPath('/pages/me/index');
+}
+
+before(async () => {
+  mkdirSync(SHOTS, { recursive: true });
+  // Playwright gives the browser a fresh temporary profile of its own (it refuses --user-data-dir).
+  browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
+  });
+  context = await browser.newContext({
+    viewport: { width: 375, height: 812 },
+    deviceScaleFactor: 2,
+    isMobile: true,
+    hasTouch: true,
+    locale: 'zh-CN',
+  });
+  page = await context.newPage();
+  page.setDefaultTimeout(TIMEOUT);
+  page.on('console', (message) => {
+    if (message.type() === 'error') onConsoleError(message);
+  });
+  page.on('pageerror', (error) => consoleErrors.push(`page error: ${error.message}`));
+});
+
+after(async () => {
+  await browser?.close();
+});
+
+describe('H5 shell', { concurrency: false }, () => {
+  test('a signed-out visitor sees the home page with a sign-in call to action', async () => {
+    await page.goto(`${BASE_URL}/`);
+    await expectText('随身就业指导', '.home__title');
+    await expectText('立即登录', '.nut-button');
+    await screenshot('home-signed-out');
+
+    await openMe();
+    await expectText('登录后查看你的信息');
+    await screenshot('me-signed-out');
+  });
+
+  test('a student signs in through the dev sign-in and is greeted by name', async () => {
+    await clickTab('首页');
+    await clickButton('立即登录');
+    await expectPath('/subpackages/auth/pages/login/index');
+    await expectText('开发环境登录');
+    await screenshot('login');
+
+    await devSignIn({ role: '学生', name: '张同学' });
+    await expectPath('/pages/home/index');
+    await expectText('张同学', '.home__greeting');
+    await expectText('学生', '.role-badge');
+    await expectText('完善个人信息', '.home__nudge');
+    await screenshot('home-student');
+  });
+
+  test('every tab opens and the coming-soon tabs say what they will offer', async () => {
+    const tabs = [
+      { label: '预约', path: '/pages/booking/index', text: '可咨询的主题', shot: 'booking' },
+      { label: '岗位', path: '/pages/jobs/index', text: '重点领域', shot: 'jobs' },
+      { label: '博物馆', path: '/pages/museum/index', text: '口袋就业博物馆', shot: 'museum' },
+    ];
+    for (const tab of tabs) {
+      await clickTab(tab.label);
+      await expectPath(tab.path);
+      await expectText('即将开放', '.coming-soon__badge');
+      await expectText(tab.text);
+      await screenshot(tab.shot);
+    }
+    await openMe();
+    await expectText('张同学', '.user-card__name');
+    await expectText('学生', '.role-badge');
+    await screenshot('me-student');
+  });
+
+  test('editing the profile shows the server validation message under the graduation year', async () => {
+    await shown('.menu-list__item', '编辑资料').click();
+    await expectPath('/subpackages/profile/pages/edit/index');
+    await shown('[data-field="college"] input').waitFor();
+    await screenshot('profile-edit');
+
+    await fillInput('[data-field="college"]', '计算机学院');
+    await fillInput('[data-field="major"]', '软件工程');
+    await shown('.profile-edit__degree', '硕士').click();
+    await fillInput('[data-field="graduationYear"]', '1800');
+    expectFailure(400, '/api/me/profile');
+    await clickButton('保存');
+    const yearError = shown('[data-field="graduationYear"] .form-field__error');
+    await yearError.waitFor();
+    assert.ok((await yearError.innerText()).trim().length > 0, 'the graduation year error has a message');
+    await expectText('请检查标出的内容', '.profile-edit__error');
+    await screenshot('profile-edit-invalid-year');
+
+    await fillInput('[data-field="graduationYear"]', '2026');
+    assert.equal(
+      await shown('[data-field="graduationYear"] .form-field__error').count(),
+      0,
+      'typing clears it',
+    );
+    await clickButton('保存');
+    await expectPath('/pages/me/index');
+    await expectText('计算机学院', '.user-card__details');
+    await expectText('硕士', '.user-card__details');
+    await expectText('2026 届', '.user-card__details');
+    await screenshot('me-student-profile-saved');
+
+    await clickTab('首页');
+    await expectText('张同学', '.home__greeting');
+    assert.equal(await shown('.home__nudge').count(), 0, 'a complete profile is not nudged');
+  });
+
+  test('switching to English relabels pages, titles and the tab bar, and switching back restores Chinese', async () => {
+    await openMe();
+    await shown('.menu-list__item', '语言').click();
+    await expectPath('/subpackages/settings/pages/language/index');
+    await shown('.language__option', 'English').click();
+    await expectText('The interface switches at once');
+    await page.waitForFunction(() => document.title === 'Language');
+    await screenshot('language-english');
+
+    await page.goBack();
+    await expectPath('/pages/me/index');
+    await expectText('Edit profile', '.menu-list__item');
+    await expectText('Student', '.role-badge');
+    await expectText("Master's", '.user-card__details');
+    await tab('Museum').waitFor();
+    await screenshot('me-english');
+
+    await clickTab('Home');
+    await expectText('Good', '.home__greeting');
+    await expectText('Services', '.section-title');
+    await screenshot('home-english');
+    await clickTab('Booking');
+    await expectText('Topics you can ask about');
+    await screenshot('booking-english');
+
+    await clickTab('Me');
+    await shown('.menu-list__item', 'Language').click();
+    await shown('.language__option', '简体中文').click();
+    await expectText('切换后界面文字立即更新');
+    await page.goBack();
+    await expectText('编辑资料', '.menu-list__item');
+    await tab('首页').waitFor();
+  });
+
+  test('about page', async () => {
+    await shown('.menu-list__item', '关于').click();
+    await expectPath('/subpackages/settings/pages/about/index');
+    await expectText('学生就业指导服务中心', '.about__center');
+    await screenshot('about');
+    await page.goBack();
+    await expectPath('/pages/me/index');
+  });
+
+  test('signing out, then in as a counselor, then back as the same student', async () => {
+    await shown('.menu-list__item', '退出登录').click();
+    await shown('.taro-model__confirm', '退出登录').click();
+    await expectText('登录后查看你的信息');
+
+    await clickButton(/^登录$/);
+    await devSignIn({ role: '辅导员', name: '李' });
+    await expectPath('/pages/me/index');
+    await expectText('辅导员', '.role-badge');
+    await expectText('李', '.user-card__name');
+    await screenshot('me-counselor');
+    await clickTab('首页');
+    await expectText('李老师', '.home__greeting');
+    await screenshot('home-counselor');
+
+    await openMe();
+    await shown('.menu-list__item', '退出登录').click();
+    await shown('.taro-model__confirm', '退出登录').click();
+    await clickButton(/^登录$/);
+    await devSignIn({ role: '学生', name: '' });
+    await expectText('张同学', '.user-card__name');
+    await expectText('计算机学院', '.user-card__details');
+  });
+
+  test('a rejected token leads to sign-in and back to the page the user was on', async () => {
+    await page.evaluate(() => {
+      const key = 'careerside.token';
+      const kept = JSON.parse(localStorage.getItem(key));
+      localStorage.setItem(key, JSON.stringify({ ...kept, data: 'not-a-valid-token' }));
+    });
+    expectFailure(401, '/api/me');
+    // The app fetches /me once on launch and once when the page shows.
+    expectFailure(401, '/api/me');
+    await page.goto(`${BASE_URL}/pages/me/index`);
+    await expectPath('/subpackages/auth/pages/login/index');
+    await expectText('登录已过期，请重新登录', '.login__notice');
+    await screenshot('login-session-expired');
+    await devSignIn({ role: '学生', name: '' });
+    await expectPath('/pages/me/index');
+    await expectText('张同学', '.user-card__name');
+  });
+
+  test('no console errors or page errors along the way', () => {
+    assert.deepEqual(consoleErrors, []);
+  });
+});
