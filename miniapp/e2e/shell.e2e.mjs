@@ -68,6 +68,15 @@ async function expectPath(path) {
   await page.waitForURL((url) => url.pathname === path, { timeout: TIMEOUT });
 }
 
+/** H5 shows the navigation bar title as the document title. */
+async function expectTitle(title) {
+  const deadline = Date.now() + TIMEOUT;
+  while ((await page.title()) !== title) {
+    if (Date.now() > deadline) assert.fail(`title is "${await page.title()}", expected "${title}"`);
+    await page.waitForTimeout(100);
+  }
+}
+
 async function screenshot(name) {
   // Let fonts, images and transitions settle so the picture is what a person sees.
   await page.waitForLoadState('networkidle');
@@ -217,12 +226,13 @@ describe('H5 shell', { concurrency: false }, () => {
     await expectPath('/subpackages/settings/pages/language/index');
     await shown('.language__option', 'English').click();
     await expectText('The interface switches at once');
-    await page.waitForFunction(() => document.title === 'Language');
+    await expectTitle('Language');
     await screenshot('language-english');
 
     await page.goBack();
     await expectPath('/pages/me/index');
     await expectText('Edit profile', '.menu-list__item');
+    await expectTitle('Me');
     await expectText('Student', '.role-badge');
     await expectText("Master's", '.user-card__details');
     await tab('Museum').waitFor();
@@ -242,6 +252,7 @@ describe('H5 shell', { concurrency: false }, () => {
     await expectText('切换后界面文字立即更新');
     await page.goBack();
     await expectText('编辑资料', '.menu-list__item');
+    await expectTitle('我的');
     await tab('首页').waitFor();
   });
 

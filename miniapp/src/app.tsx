@@ -5,8 +5,10 @@ import { configureHttp } from '@/services/http/request';
 import { getToken } from '@/features/auth/session.store';
 import { handleSessionExpired } from '@/features/auth/session-expiry';
 import { refreshCurrentUser } from '@/features/profile/current-user';
+import { bootPlatform } from '@/platform/boot';
 import './app.scss';
 
+bootPlatform();
 // Wire the HTTP client to the session and locale before any page asks for data.
 configureHttp({ getToken, getLocale, onUnauthorized: handleSessionExpired });
 

@@ -52,7 +52,7 @@ export const enUS: Messages = {
     greetingEvening: 'Good evening, {name}',
     studentFallbackName: 'there',
     counselorName: '{name}',
-    heroTitle: 'Career Guidance',
+    heroTitle: 'Career Guidance Right by Your Side',
     heroSubtitle: 'One-to-one advising, job picks and career stories, right by your side',
     signedOutTitle: 'Sign in to get started',
     signedOutBody: 'Booking an advisor and job alerts start with signing in.',

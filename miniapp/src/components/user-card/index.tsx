@@ -1,5 +1,5 @@
 import { Text, View } from '@tarojs/components';
-import { DEGREES, type UserDto } from '@careerside/shared';
+import { DEGREES, Role, type UserDto } from '@careerside/shared';
 import { format, useI18n } from '@/i18n';
 import { RoleBadge } from '@/components/role-badge';
 import './index.scss';
@@ -30,8 +30,10 @@ export function UserCard({ user }: { user: UserDto }) {
         </View>
         {details.length ? (
           <Text className="user-card__details">{details.join(' · ')}</Text>
-        ) : (
+        ) : user.role === Role.Student ? (
           <Text className="user-card__details user-card__details--missing">{t.me.profileIncomplete}</Text>
+        ) : (
+          <Text className="user-card__details">{t.app.center}</Text>
         )}
         {profile.studentNumber ? (
           <Text className="user-card__number">

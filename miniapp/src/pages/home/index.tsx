@@ -34,7 +34,7 @@ export default function HomePage() {
   const go = (url: string) => void openPage(url);
 
   return (
-    <View className="page home">
+    <View className={`page home home--${locale}`}>
       <View className="home__hero">
         <View className="home__hero-glow" />
         <Text className="home__center">{t.app.center}</Text>
