@@ -28,8 +28,8 @@ export default {
       ...shared,
       displayName: 'e2e',
       testMatch: ['<rootDir>/test/e2e/**/*.e2e-spec.ts'],
-      // Each e2e file boots the app, migrates a fresh database and may wait on timeouts.
-      testTimeout: 30_000,
     },
   ],
+  // e2e files boot the app and migrate a fresh database (a new MySQL database each) in their hooks.
+  testTimeout: 30_000,
 };

@@ -1,13 +1,14 @@
 import { Logger as NestLogger } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
-import type { RouteOptions } from 'fastify';
+import type { FastifyError, FastifyReply, FastifyRequest, RouteOptions } from 'fastify';
 import { Logger } from 'nestjs-pino';
-import { API_PREFIX } from '@careerside/shared';
+import { API_PREFIX, type ErrorBody } from '@careerside/shared';
 import { AppModule, type AppModuleOptions } from './app.module';
 import { setupOpenApi } from './bootstrap/openapi';
 import { registerSecurity } from './bootstrap/security';
 import { inspectWebApp, registerWebApp } from './bootstrap/web-app';
+import { toErrorResponse } from './common/errors/error-response';
 import { REQUEST_ID_HEADER, requestIdFor } from './common/http/request-id';
 import type { RawEnv } from './config/env-reader';
 import { loadConfig } from './config/load-config';
@@ -30,6 +31,14 @@ export async function createApp(options: CreateAppOptions = {}): Promise<NestFas
     requestIdHeader: false,
     // nestjs-pino logs each request; Fastify's own logger would log them twice.
     logger: false,
+    // A malformed URL fails in Fastify's router, before Nest's exception filter can see it.
+    frameworkErrors: (error: FastifyError, request: FastifyRequest, reply: FastifyReply) => {
+      const { body, headers } = toErrorResponse(error, request.method, request.url);
+      void reply
+        .headers({ ...headers, [REQUEST_ID_HEADER]: request.id })
+        .status(body.statusCode)
+        .send({ ...body, requestId: request.id } satisfies ErrorBody);
+    },
   });
   const fastify = adapter.getInstance();
   // JSON only: any other request body is 415 UNSUPPORTED_MEDIA_TYPE.
@@ -60,6 +69,8 @@ export async function createApp(options: CreateAppOptions = {}): Promise<NestFas
 }
 
 /** Fastify trusts "the nth hop" through a function; booleans and address lists pass through. */
-function trustProxyOption(value: boolean | number | string[]): boolean | string[] | ((address: string, hop: number) => boolean) {
+function trustProxyOption(
+  value: boolean | number | string[],
+): boolean | string[] | ((address: string, hop: number) => boolean) {
   return typeof value === 'number' ? (_address, hop) => hop < value : value;
 }

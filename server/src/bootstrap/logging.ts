@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Params } from 'nestjs-pino';
 import { type DestinationStream, stdTimeFunctions } from 'pino';
@@ -24,7 +25,7 @@ export function loggerParams(config: AppConfig, destination?: DestinationStream)
     level: config.logLevel,
     base: { service: 'careerside', env: config.nodeEnv },
     timestamp: stdTimeFunctions.isoTime,
-    genReqId: (request: MiddlewareRequest) => String(request.id),
+    genReqId: (request: MiddlewareRequest) => (typeof request.id === 'string' ? request.id : randomUUID()),
     // Every line logged while handling a request, ours included, carries `requestId`.
     quietReqLogger: true,
     customAttributeKeys: { reqId: 'requestId' },
@@ -39,13 +40,19 @@ export function loggerParams(config: AppConfig, destination?: DestinationStream)
     },
     // Defence in depth: nothing above logs headers, but a future serializer or log call might.
     redact: {
-      paths: ['req.headers.authorization', 'req.headers.cookie', 'res.headers["set-cookie"]', 'headers.authorization'],
+      paths: [
+        'req.headers.authorization',
+        'req.headers.cookie',
+        'res.headers["set-cookie"]',
+        'headers.authorization',
+      ],
       censor: '[redacted]',
     },
     customLogLevel: (_request: IncomingMessage, response: ServerResponse, error?: Error) =>
       error || response.statusCode >= 500 ? 'error' : response.statusCode >= 400 ? 'warn' : 'info',
     autoLogging: {
-      ignore: (request: MiddlewareRequest) => QUIET_PATHS.has((request.originalUrl ?? request.url ?? '').split('?')[0] ?? ''),
+      ignore: (request: MiddlewareRequest) =>
+        QUIET_PATHS.has((request.originalUrl ?? request.url ?? '').split('?')[0] ?? ''),
     },
   };
   return { pinoHttp: destination ? [options, destination] : options };

@@ -6,7 +6,11 @@ import { REQUEST_ID_HEADER } from '../common/http/request-id';
 import type { WebApp } from './web-app';
 
 /** Security headers with a CSP that the H5 app and Swagger UI both work under, and CORS for CORS_ORIGINS. */
-export async function registerSecurity(app: NestFastifyApplication, config: AppConfig, webApp: WebApp): Promise<void> {
+export async function registerSecurity(
+  app: NestFastifyApplication,
+  config: AppConfig,
+  webApp: WebApp,
+): Promise<void> {
   const https = config.http.publicUrl.startsWith('https:');
   await app.register(fastifyHelmet, {
     contentSecurityPolicy: {

@@ -52,7 +52,8 @@ export class EnvReader {
   oneOf<const T extends readonly string[]>(name: string, allowed: T, fallback: T[number]): T[number] {
     const value = this.raw(name);
     if (value === undefined) return fallback;
-    if ((allowed as readonly string[]).includes(value)) return value as T[number];
+    const isAllowed = (candidate: string): candidate is T[number] => allowed.includes(candidate);
+    if (isAllowed(value)) return value;
     this.fail(name, `must be one of ${allowed.join(', ')} (got "${value}")`);
     return fallback;
   }

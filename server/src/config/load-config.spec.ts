@@ -38,7 +38,11 @@ describe(loadConfig.name, () => {
     expect(config.auth.jwtSecret).toBe(DEV_JWT_SECRET);
     expect(config.auth.jwtTtlSeconds).toBe(7 * 86_400);
     expect(config.center.timezone).toBe('Asia/Shanghai');
-    expect(config.center.quietHours).toEqual({ startMinute: 22 * 60, endMinute: 8 * 60, label: '22:00-08:00' });
+    expect(config.center.quietHours).toEqual({
+      startMinute: 22 * 60,
+      endMinute: 8 * 60,
+      label: '22:00-08:00',
+    });
     expect(config.seedDemo).toBe(true);
     expect(config.logLevel).toBe('info');
     expect(config.h5DistDir).toBe(resolve(__dirname, '../../../miniapp/dist/h5'));
@@ -61,7 +65,9 @@ describe(loadConfig.name, () => {
       type: 'sqlite',
       path: '/srv/careerside/var/db.sqlite',
     });
-    expect(load({ DATABASE_URL: 'sqlite:/tmp/x.sqlite' }).config.database).toMatchObject({ path: '/tmp/x.sqlite' });
+    expect(load({ DATABASE_URL: 'sqlite:/tmp/x.sqlite' }).config.database).toMatchObject({
+      path: '/tmp/x.sqlite',
+    });
   });
 
   it('names every invalid variable at once', () => {
@@ -158,7 +164,9 @@ describe(loadConfig.name, () => {
   });
 
   it('enables Redis only when REDIS_URL is set', () => {
-    expect(load({ REDIS_URL: 'redis://127.0.0.1:6379/2' }).config.redis).toEqual({ url: 'redis://127.0.0.1:6379/2' });
+    expect(load({ REDIS_URL: 'redis://127.0.0.1:6379/2' }).config.redis).toEqual({
+      url: 'redis://127.0.0.1:6379/2',
+    });
   });
 
   it('canonicalises the time zone', () => {

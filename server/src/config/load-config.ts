@@ -1,12 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { isAbsolute, resolve } from 'node:path';
-import {
-  type AppConfig,
-  type DatabaseConfig,
-  LOG_LEVELS,
-  NODE_ENVS,
-  type QuietHours,
-} from './app-config';
+import { type AppConfig, type DatabaseConfig, LOG_LEVELS, NODE_ENVS, type QuietHours } from './app-config';
 import { type ConfigIssue, EnvReader, type RawEnv } from './env-reader';
 
 export const DEFAULT_DATABASE_URL = 'sqlite:data/careerside.sqlite';
@@ -50,7 +44,10 @@ export function loadConfig(env: RawEnv = process.env, cwd: string = process.cwd(
   const appId = read.optionalString('WECHAT_APPID');
   const secret = read.optionalString('WECHAT_SECRET');
   if ((appId === null) !== (secret === null)) {
-    read.fail(appId === null ? 'WECHAT_APPID' : 'WECHAT_SECRET', 'WECHAT_APPID and WECHAT_SECRET are set together');
+    read.fail(
+      appId === null ? 'WECHAT_APPID' : 'WECHAT_SECRET',
+      'WECHAT_APPID and WECHAT_SECRET are set together',
+    );
   }
 
   const config: AppConfig = {
@@ -86,7 +83,8 @@ export function loadConfig(env: RawEnv = process.env, cwd: string = process.cwd(
     },
     seedDemo: read.boolean('SEED_DEMO', !isProduction),
     logLevel: read.oneOf('LOG_LEVEL', LOG_LEVELS, 'info'),
-    h5DistDir: resolvePath(cwd, read.raw('H5_DIST_DIR')) ?? resolve(SERVER_PACKAGE_DIR, '..', 'miniapp', 'dist', 'h5'),
+    h5DistDir:
+      resolvePath(cwd, read.raw('H5_DIST_DIR')) ?? resolve(SERVER_PACKAGE_DIR, '..', 'miniapp', 'dist', 'h5'),
   };
 
   if (read.issues.length > 0) throw new ConfigValidationError(read.issues);
@@ -94,7 +92,9 @@ export function loadConfig(env: RawEnv = process.env, cwd: string = process.cwd(
 }
 
 function readServerVersion(): string {
-  const pkg = JSON.parse(readFileSync(resolve(SERVER_PACKAGE_DIR, 'package.json'), 'utf8')) as { version: string };
+  const pkg = JSON.parse(readFileSync(resolve(SERVER_PACKAGE_DIR, 'package.json'), 'utf8')) as {
+    version: string;
+  };
   return pkg.version;
 }
 
@@ -118,16 +118,25 @@ function parseDatabaseUrl(read: EnvReader, cwd: string): DatabaseConfig {
   try {
     url = new URL(value);
   } catch {
-    read.fail('DATABASE_URL', `must be sqlite:<path> or mysql://user:pass@host:port/db (got "${redact(value)}")`);
+    read.fail(
+      'DATABASE_URL',
+      `must be sqlite:<path> or mysql://user:pass@host:port/db (got "${redact(value)}")`,
+    );
     return fallback;
   }
   if (url.protocol !== 'mysql:' && url.protocol !== 'mariadb:') {
-    read.fail('DATABASE_URL', `must be sqlite:<path> or mysql://user:pass@host:port/db (got "${redact(value)}")`);
+    read.fail(
+      'DATABASE_URL',
+      `must be sqlite:<path> or mysql://user:pass@host:port/db (got "${redact(value)}")`,
+    );
     return fallback;
   }
   const database = decodeURIComponent(url.pathname.replace(/^\//, ''));
   if (!/^[A-Za-z0-9_$-]{1,64}$/.test(database)) {
-    read.fail('DATABASE_URL', 'must name the database after the host, e.g. mysql://root@127.0.0.1:3306/careerside');
+    read.fail(
+      'DATABASE_URL',
+      'must name the database after the host, e.g. mysql://root@127.0.0.1:3306/careerside',
+    );
   }
   const port = url.port ? Number(url.port) : 3306;
   if (!url.hostname) read.fail('DATABASE_URL', 'must name a host');
@@ -149,7 +158,10 @@ function parseRedisUrl(read: EnvReader): { url: string } | null {
     if (url.protocol !== 'redis:' && url.protocol !== 'rediss:') throw new Error('protocol');
     if (!url.hostname) throw new Error('host');
   } catch {
-    read.fail('REDIS_URL', `must be redis://[:password@]host:port[/db] or rediss://... (got "${redact(value)}")`);
+    read.fail(
+      'REDIS_URL',
+      `must be redis://[:password@]host:port[/db] or rediss://... (got "${redact(value)}")`,
+    );
     return null;
   }
   return { url: value };
@@ -166,7 +178,10 @@ function parseCorsOrigins(read: EnvReader, publicUrl: string): string[] | '*' {
   for (const value of values) {
     const origin = safeOrigin(value);
     if (origin === null || origin !== value.replace(/\/$/, '')) {
-      read.fail('CORS_ORIGINS', `"${value}" is not an origin such as https://careers.example.edu.cn (or use *)`);
+      read.fail(
+        'CORS_ORIGINS',
+        `"${value}" is not an origin such as https://careers.example.edu.cn (or use *)`,
+      );
     } else {
       origins.push(origin);
     }
@@ -190,20 +205,25 @@ function parseTrustProxy(read: EnvReader): boolean | number | string[] {
   if (/^\d+$/.test(value)) return Number(value);
   const entries = read.list('TRUST_PROXY');
   if (entries.every((entry) => /^[0-9a-fA-F:.]+(\/\d{1,3})?$/.test(entry))) return entries;
-  read.fail('TRUST_PROXY', `must be true, false, a hop count or a comma list of addresses/CIDRs (got "${value}")`);
+  read.fail(
+    'TRUST_PROXY',
+    `must be true, false, a hop count or a comma list of addresses/CIDRs (got "${value}")`,
+  );
   return false;
 }
 
 function parseJwtSecret(read: EnvReader, isProduction: boolean): string {
   const value = read.raw('JWT_SECRET');
   if (value === undefined) {
-    if (isProduction) read.fail('JWT_SECRET', `is required in production (at least ${MIN_JWT_SECRET_LENGTH} characters)`);
+    if (isProduction)
+      read.fail('JWT_SECRET', `is required in production (at least ${MIN_JWT_SECRET_LENGTH} characters)`);
     return DEV_JWT_SECRET;
   }
   if (value.length < MIN_JWT_SECRET_LENGTH) {
     read.fail('JWT_SECRET', `must be at least ${MIN_JWT_SECRET_LENGTH} characters long`);
   }
-  if (isProduction && value === DEV_JWT_SECRET) read.fail('JWT_SECRET', 'must not be the development default');
+  if (isProduction && value === DEV_JWT_SECRET)
+    read.fail('JWT_SECRET', 'must not be the development default');
   return value;
 }
 

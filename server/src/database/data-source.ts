@@ -1,7 +1,9 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
+import * as mysql2 from 'mysql2';
+import { createConnection } from 'mysql2/promise';
 import { DataSource, type DataSourceOptions, type LoggerOptions } from 'typeorm';
-import type { DatabaseConfig } from '../config/app-config';
+import type { DatabaseConfig, MysqlDatabaseConfig } from '../config/app-config';
 import { UserEntity } from '../modules/users/user.entity';
 import { CreateUsers1764115200000 } from './migrations/1764115200000-create-users';
 import { TypeOrmLogger } from './typeorm-logger';
@@ -12,7 +14,51 @@ export const ENTITIES = [UserEntity];
 /** Every migration in order. The schema comes only from these; `synchronize` stays off. */
 export const MIGRATIONS = [CreateUsers1764115200000];
 
-export function dataSourceOptions(database: DatabaseConfig): DataSourceOptions {
+/**
+ * mysql2 with every pooled connection set to UTC. `timezone: 'Z'` only converts the values we send and read;
+ * CURRENT_TIMESTAMP defaults and ON UPDATE use the session time zone, which is +08:00 on many servers in China.
+ * mysql2 runs commands in order, so the SET precedes anything a caller sends on a new connection.
+ */
+const mysqlInUtc = {
+  ...mysql2,
+  createPool: (options: mysql2.PoolOptions) => {
+    const pool = mysql2.createPool(options);
+    pool.on('connection', (connection) => {
+      // A connection that cannot be switched to UTC is not used at all.
+      connection.query("SET time_zone = '+00:00'", (error) => {
+        if (error) connection.destroy();
+      });
+    });
+    return pool;
+  },
+};
+
+/** MySQL and MariaDB share the driver, but TypeORM reads MariaDB's catalog correctly only as `mariadb`. */
+export type MysqlFlavor = 'mysql' | 'mariadb';
+
+export async function detectMysqlFlavor(database: MysqlDatabaseConfig): Promise<MysqlFlavor> {
+  const connection = await createConnection({
+    host: database.host,
+    port: database.port,
+    user: database.username,
+    password: database.password,
+    database: database.database,
+    connectTimeout: 10_000,
+  });
+  try {
+    const [rows] = await connection.query<(mysql2.RowDataPacket & { version: string })[]>(
+      'SELECT VERSION() AS version',
+    );
+    return /mariadb/i.test(rows[0]?.version ?? '') ? 'mariadb' : 'mysql';
+  } finally {
+    await connection.end();
+  }
+}
+
+export function dataSourceOptions(
+  database: DatabaseConfig,
+  mysqlFlavor: MysqlFlavor = 'mysql',
+): DataSourceOptions {
   const common = {
     entities: ENTITIES,
     migrations: MIGRATIONS,
@@ -38,7 +84,8 @@ export function dataSourceOptions(database: DatabaseConfig): DataSourceOptions {
   }
   return {
     ...common,
-    type: 'mysql',
+    type: mysqlFlavor,
+    driver: mysqlInUtc,
     host: database.host,
     port: database.port,
     username: database.username,
@@ -51,12 +98,15 @@ export function dataSourceOptions(database: DatabaseConfig): DataSourceOptions {
   };
 }
 
-/** SQLite needs its folder to exist before the first connection. */
-export function prepareDatabaseLocation(database: DatabaseConfig): void {
-  if (database.type === 'sqlite') mkdirSync(dirname(database.path), { recursive: true });
+/** Everything the first connection needs: SQLite's folder, or which MySQL flavour answers. */
+export async function resolveDataSourceOptions(database: DatabaseConfig): Promise<DataSourceOptions> {
+  if (database.type === 'sqlite') {
+    mkdirSync(dirname(database.path), { recursive: true });
+    return dataSourceOptions(database);
+  }
+  return dataSourceOptions(database, await detectMysqlFlavor(database));
 }
 
-export function createDataSource(database: DatabaseConfig): DataSource {
-  prepareDatabaseLocation(database);
-  return new DataSource(dataSourceOptions(database));
+export async function createDataSource(database: DatabaseConfig): Promise<DataSource> {
+  return new DataSource(await resolveDataSourceOptions(database));
 }

@@ -1,7 +1,7 @@
 import { type DynamicModule, Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import type { AppConfig } from '../config/app-config';
-import { dataSourceOptions, prepareDatabaseLocation } from './data-source';
+import { resolveDataSourceOptions } from './data-source';
 import { DatabaseStartupService } from './database-startup.service';
 
 @Module({})
@@ -11,11 +11,13 @@ export class DatabaseModule {
       module: DatabaseModule,
       imports: [
         TypeOrmModule.forRootAsync({
-          useFactory: () => {
-            prepareDatabaseLocation(config.database);
-            // Migrations run on every start, before the app accepts requests.
-            return { ...dataSourceOptions(config.database), migrationsRun: true, retryAttempts: 2, retryDelay: 1000 };
-          },
+          // Migrations run on every start, before the app accepts requests.
+          useFactory: async () => ({
+            ...(await resolveDataSourceOptions(config.database)),
+            migrationsRun: true,
+            retryAttempts: 2,
+            retryDelay: 1000,
+          }),
         }),
       ],
       providers: [DatabaseStartupService],

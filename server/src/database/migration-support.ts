@@ -4,7 +4,8 @@ import type { QueryRunner, TableColumnOptions } from 'typeorm';
 // add a new helper instead of editing one.
 
 function isMysql(queryRunner: QueryRunner): boolean {
-  return queryRunner.connection.driver.options.type === 'mysql';
+  const type = queryRunner.connection.driver.options.type;
+  return type === 'mysql' || type === 'mariadb';
 }
 
 /** `created_at` and `updated_at` as TypeORM's CreateDateColumn/UpdateDateColumn map them on each database. */

@@ -13,7 +13,7 @@ export function runDatabaseScript(
   const run = async () => {
     const { config } = loadConfig();
     Logger.overrideLogger(new ConsoleLogger({ json: true, logLevels: ['log', 'warn', 'error', 'fatal'] }));
-    const dataSource = createDataSource(config.database);
+    const dataSource = await createDataSource(config.database);
     await dataSource.initialize();
     try {
       await task(dataSource, config, logger);

@@ -13,7 +13,11 @@ describe('error answers', () => {
   });
   afterAll(() => t.close());
 
-  function expectErrorBody(response: { status: number; headers: Headers; body: ErrorBody }, status: number, code: ErrorCode) {
+  function expectErrorBody(
+    response: { status: number; headers: Headers; body: ErrorBody },
+    status: number,
+    code: ErrorCode,
+  ) {
     expect(response.status).toBe(status);
     expect(response.headers.get('content-type')).toMatch(/^application\/json/);
     expect(response.body).toMatchObject({ statusCode: status, code });
@@ -52,7 +56,11 @@ describe('error answers', () => {
     });
 
     it('rejects unknown fields by name instead of dropping them', async () => {
-      const response = await t.api.patch<ErrorBody>('me/profile', { name: '李同学', role: 'admin' }, { token });
+      const response = await t.api.patch<ErrorBody>(
+        'me/profile',
+        { name: '李同学', role: 'admin' },
+        { token },
+      );
       expectErrorBody(response, 400, ErrorCode.ValidationFailed);
       expect(response.body.details).toEqual([
         { field: 'role', constraint: 'whitelistValidation', message: 'role is not a known field' },
@@ -78,7 +86,9 @@ describe('error answers', () => {
         headers: { 'content-type': 'application/json' },
       });
       expectErrorBody(response, 400, ErrorCode.ValidationFailed);
-      expect(new Set(response.body.details?.map((detail) => detail.field))).toEqual(new Set(['openid', 'role']));
+      expect(new Set(response.body.details?.map((detail) => detail.field))).toEqual(
+        new Set(['openid', 'role']),
+      );
     });
 
     it('answers an oversized body with 413 PAYLOAD_TOO_LARGE', async () => {
@@ -160,7 +170,9 @@ describe('error answers', () => {
         await queryRunner.renameTable('users_away', 'users');
         await queryRunner.release();
       }
-      const logged = await t.logs.waitFor((entry) => entry.requestId === 'boom-1' && entry.context === 'Exceptions');
+      const logged = await t.logs.waitFor(
+        (entry) => entry.requestId === 'boom-1' && entry.context === 'Exceptions',
+      );
       expect(JSON.stringify(logged)).toMatch(/QueryFailedError|no such table|doesn't exist/);
     });
   });

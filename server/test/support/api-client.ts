@@ -1,6 +1,6 @@
 import { API_PREFIX } from '@careerside/shared';
 
-export interface ApiResponse<T = any> {
+export interface ApiResponse<T = unknown> {
   status: number;
   headers: Headers;
   /** Parsed JSON when the answer is JSON, the text otherwise. */
@@ -31,7 +31,11 @@ export class ApiClient {
     return `${this.baseUrl}${path.startsWith('/') ? path : `/${API_PREFIX}/${path}`}`;
   }
 
-  async request<T = any>(method: string, path: string, options: RequestOptions = {}): Promise<ApiResponse<T>> {
+  async request<T = unknown>(
+    method: string,
+    path: string,
+    options: RequestOptions = {},
+  ): Promise<ApiResponse<T>> {
     const headers: Record<string, string> = { ...options.headers };
     const token = options.token ?? this.token;
     if (token) headers.authorization ??= `Bearer ${token}`;
@@ -43,18 +47,23 @@ export class ApiClient {
     const response = await fetch(this.url(path), { method, headers, body });
     const text = await response.text();
     const isJson = response.headers.get('content-type')?.includes('application/json') ?? false;
-    return { status: response.status, headers: response.headers, text, body: (isJson && text ? JSON.parse(text) : text) as T };
+    return {
+      status: response.status,
+      headers: response.headers,
+      text,
+      body: (isJson && text ? JSON.parse(text) : text) as T,
+    };
   }
 
-  get<T = any>(path: string, options?: RequestOptions): Promise<ApiResponse<T>> {
+  get<T = unknown>(path: string, options?: RequestOptions): Promise<ApiResponse<T>> {
     return this.request<T>('GET', path, options);
   }
 
-  post<T = any>(path: string, body?: unknown, options?: RequestOptions): Promise<ApiResponse<T>> {
+  post<T = unknown>(path: string, body?: unknown, options?: RequestOptions): Promise<ApiResponse<T>> {
     return this.request<T>('POST', path, { ...options, body });
   }
 
-  patch<T = any>(path: string, body?: unknown, options?: RequestOptions): Promise<ApiResponse<T>> {
+  patch<T = unknown>(path: string, body?: unknown, options?: RequestOptions): Promise<ApiResponse<T>> {
     return this.request<T>('PATCH', path, { ...options, body });
   }
 }

@@ -10,7 +10,11 @@ export async function signIn(
   extra: Partial<Omit<DevLoginRequest, 'role'>> = {},
 ): Promise<AuthResponse & { api: ApiClient }> {
   counter += 1;
-  const request = { openid: `test-${role}-${process.pid}-${counter}`, role, ...extra } satisfies DevLoginRequest;
+  const request = {
+    openid: `test-${role}-${process.pid}-${counter}`,
+    role,
+    ...extra,
+  } satisfies DevLoginRequest;
   const response = await api.post<AuthResponse>('auth/dev-login', request);
   if (response.status !== 200) throw new Error(`dev-login failed: ${response.status} ${response.text}`);
   return { ...response.body, api: api.as(response.body.token) };

@@ -21,7 +21,11 @@ export async function createTestDatabase(): Promise<TestDatabase> {
   const base = process.env.TEST_DATABASE_URL;
   if (!base) {
     const dir = await mkdtemp(join(tmpdir(), 'careerside-test-'));
-    return { url: `sqlite:${join(dir, 'test.sqlite')}`, kind: 'sqlite', drop: () => rm(dir, { recursive: true, force: true }) };
+    return {
+      url: `sqlite:${join(dir, 'test.sqlite')}`,
+      kind: 'sqlite',
+      drop: () => rm(dir, { recursive: true, force: true }),
+    };
   }
 
   const url = new URL(base);

@@ -103,25 +103,21 @@ export class WechatStandin {
     'POST /wxa/getwxacodeunlimit': (request) => this.getUnlimitedQrCode(request),
   };
 
-  private constructor(
-    private readonly server: Server,
-    options: WechatStandinOptions,
-  ) {
+  private readonly server: Server;
+
+  private constructor(options: WechatStandinOptions) {
     this.appId = options.appId ?? 'wx0123456789abcdef';
     this.secret = options.secret ?? 'standin-app-secret-0123456789abcdef';
+    this.server = createServer((request, response) => void this.handle(request, response));
+    this.server.on('connection', (socket) => {
+      this.sockets.add(socket);
+      socket.on('close', () => this.sockets.delete(socket));
+    });
   }
 
   static async start(options: WechatStandinOptions = {}): Promise<WechatStandin> {
-    let standin: WechatStandin | undefined;
-    const server = createServer((request, response) => {
-      void standin?.handle(request, response);
-    });
-    standin = new WechatStandin(server, options);
-    server.on('connection', (socket) => {
-      standin?.sockets.add(socket);
-      socket.on('close', () => standin?.sockets.delete(socket));
-    });
-    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const standin = new WechatStandin(options);
+    await new Promise<void>((resolve) => standin.server.listen(0, '127.0.0.1', resolve));
     return standin;
   }
 
@@ -200,16 +196,25 @@ export class WechatStandin {
       return;
     }
     if (fault?.kind === 'http') {
-      send(response, { status: fault.status, contentType: 'text/html', body: fault.body ?? '<html>502 Bad Gateway</html>' });
+      send(response, {
+        status: fault.status,
+        contentType: 'text/html',
+        body: fault.body ?? '<html>502 Bad Gateway</html>',
+      });
       return;
     }
     if (fault?.kind === 'errcode') {
-      send(response, errorAnswer(fault.errcode, fault.errmsg ?? DEFAULT_ERRMSG[fault.errcode] ?? 'system error'));
+      send(
+        response,
+        errorAnswer(fault.errcode, fault.errmsg ?? DEFAULT_ERRMSG[fault.errcode] ?? 'system error'),
+      );
       return;
     }
 
     const handler = this.routes[`${recorded.method} ${recorded.path}`];
-    const answer = handler ? handler(recorded) : { status: 404, contentType: 'text/html', body: '<html>404</html>' };
+    const answer = handler
+      ? handler(recorded)
+      : { status: 404, contentType: 'text/html', body: '<html>404</html>' };
     if (fault?.kind === 'delay') {
       const timer = setTimeout(() => {
         this.timers.delete(timer);
@@ -272,33 +277,41 @@ export class WechatStandin {
     if (tokenProblem) return tokenProblem;
     const body = asObject(request.body);
     if (!body) return errorAnswer(47001, 'data format error');
-    if (typeof body.touser !== 'string' || body.touser.length === 0) return errorAnswer(40003, 'invalid openid');
+    if (typeof body.touser !== 'string' || body.touser.length === 0)
+      return errorAnswer(40003, 'invalid openid');
     if (typeof body.template_id !== 'string' || body.template_id.length === 0) {
       return errorAnswer(40037, 'invalid template_id');
     }
     const data = asObject(body.data);
     if (!data || Object.keys(data).length === 0) return errorAnswer(47003, 'argument invalid! data is empty');
+    const values: Record<string, { value: string }> = {};
     for (const [key, entry] of Object.entries(data)) {
       const value = asObject(entry)?.value;
       if (typeof value !== 'string' || value.length === 0) {
         return errorAnswer(47003, `argument invalid! data.${key}.value is empty`);
       }
+      values[key] = { value };
     }
     const state = body.miniprogram_state ?? 'formal';
     if (state !== 'developer' && state !== 'trial' && state !== 'formal') {
       return errorAnswer(47003, 'argument invalid! miniprogram_state');
     }
-    if (body.page !== undefined && typeof body.page !== 'string') return errorAnswer(41030, 'invalid page');
+    const page = body.page;
+    if (page !== undefined && typeof page !== 'string') return errorAnswer(41030, 'invalid page');
     this.messages.push({
       touser: body.touser,
       templateId: body.template_id,
-      page: body.page,
-      data: data as Record<string, { value: string }>,
+      page,
+      data: values,
       miniprogramState: state,
       lang: typeof body.lang === 'string' ? body.lang : 'zh_CN',
       at: new Date(),
     });
-    return { status: 200, contentType: 'application/json', body: JSON.stringify({ errcode: 0, errmsg: 'ok' }) };
+    return {
+      status: 200,
+      contentType: 'application/json',
+      body: JSON.stringify({ errcode: 0, errmsg: 'ok' }),
+    };
   }
 
   private getUnlimitedQrCode(request: RecordedRequest): Answer {
@@ -309,13 +322,16 @@ export class WechatStandin {
     if (typeof body.scene !== 'string' || !SCENE.test(body.scene)) {
       return errorAnswer(40169, 'invalid length for scene, or the data is not json string');
     }
-    if (body.page !== undefined && (typeof body.page !== 'string' || body.page.startsWith('/'))) {
+    const page = body.page;
+    if (page !== undefined && (typeof page !== 'string' || page.startsWith('/'))) {
       return errorAnswer(41030, 'invalid page');
     }
-    const width = body.width === undefined ? 430 : Number(body.width);
-    if (!Number.isInteger(width) || width < 280 || width > 1280) return errorAnswer(40097, 'invalid args');
-    this.qrCodes.push({ scene: body.scene, page: body.page, width, at: new Date() });
-    return { status: 200, contentType: 'image/png', body: tinyPng({ scene: body.scene, page: body.page ?? '' }) };
+    const width = body.width === undefined ? 430 : body.width;
+    if (typeof width !== 'number' || !Number.isInteger(width) || width < 280 || width > 1280) {
+      return errorAnswer(40097, 'invalid args');
+    }
+    this.qrCodes.push({ scene: body.scene, page, width, at: new Date() });
+    return { status: 200, contentType: 'image/png', body: tinyPng({ scene: body.scene, page: page ?? '' }) };
   }
 
   private issueAccessToken(source: AccessToken['source']): AccessToken {
@@ -349,7 +365,11 @@ const DEFAULT_ERRMSG: Record<number, string> = {
 
 function errorAnswer(errcode: number, errmsg: string): Answer {
   const rid = `${randomBytes(4).toString('hex')}-${randomBytes(4).toString('hex')}-${randomBytes(4).toString('hex')}`;
-  return { status: 200, contentType: 'application/json', body: JSON.stringify({ errcode, errmsg: `${errmsg} rid: ${rid}` }) };
+  return {
+    status: 200,
+    contentType: 'application/json',
+    body: JSON.stringify({ errcode, errmsg: `${errmsg} rid: ${rid}` }),
+  };
 }
 
 function tokenAnswer(token: AccessToken): Answer {
@@ -384,8 +404,10 @@ function parseBody(text: string): unknown {
   }
 }
 
-function asObject(value: unknown): Record<string, any> | null {
-  return value !== null && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, any>) : null;
+function asObject(value: unknown): Record<string, unknown> | null {
+  return value !== null && typeof value === 'object' && !Array.isArray(value)
+    ? (value as Record<string, unknown>)
+    : null;
 }
 
 /** A valid 1x1 grey PNG carrying the scene and page in tEXt chunks, so tests can tell codes apart. */

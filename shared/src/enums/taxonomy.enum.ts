@@ -40,7 +40,10 @@ export const INDUSTRIES = taxonomy([
   { code: 'education', label: { 'zh-CN': '教育', 'en-US': 'Education' } },
   { code: 'healthcare', label: { 'zh-CN': '医疗卫生', 'en-US': 'Healthcare' } },
   { code: 'agriculture', label: { 'zh-CN': '农业与食品', 'en-US': 'Agriculture and food' } },
-  { code: 'public_sector', label: { 'zh-CN': '党政机关与事业单位', 'en-US': 'Government and public institutions' } },
+  {
+    code: 'public_sector',
+    label: { 'zh-CN': '党政机关与事业单位', 'en-US': 'Government and public institutions' },
+  },
   { code: 'research', label: { 'zh-CN': '科研院所', 'en-US': 'Research institutes' } },
   { code: 'other', label: { 'zh-CN': '其他', 'en-US': 'Other' } },
 ]);
@@ -53,7 +56,10 @@ export const KEY_SECTORS = taxonomy([
   { code: 'integrated_circuits', label: { 'zh-CN': '集成电路', 'en-US': 'Integrated circuits' } },
   { code: 'advanced_manufacturing', label: { 'zh-CN': '先进制造', 'en-US': 'Advanced manufacturing' } },
   { code: 'agriculture', label: { 'zh-CN': '现代农业', 'en-US': 'Agriculture' } },
-  { code: 'shipbuilding_ocean', label: { 'zh-CN': '船舶与海洋', 'en-US': 'Shipbuilding and ocean engineering' } },
+  {
+    code: 'shipbuilding_ocean',
+    label: { 'zh-CN': '船舶与海洋', 'en-US': 'Shipbuilding and ocean engineering' },
+  },
   { code: 'rail_transport', label: { 'zh-CN': '轨道交通', 'en-US': 'Rail transport' } },
   { code: 'new_materials', label: { 'zh-CN': '新材料', 'en-US': 'New materials' } },
   { code: 'biomedicine', label: { 'zh-CN': '生物医药', 'en-US': 'Biomedicine' } },

@@ -32,6 +32,11 @@ const FASTIFY_ERRORS: Record<string, { status: number; code: ErrorCode; message:
     code: ErrorCode.UnsupportedMediaType,
     message: 'Send the request body as application/json',
   },
+  FST_ERR_BAD_URL: {
+    status: 400,
+    code: ErrorCode.BadRequest,
+    message: 'The URL is malformed',
+  },
   FST_ERR_CTP_INVALID_CONTENT_LENGTH: {
     status: 400,
     code: ErrorCode.BadRequest,
@@ -70,12 +75,20 @@ export function toErrorResponse(exception: unknown, method: string, url: string)
   const fastifyCode = fastifyErrorCode(exception);
   if (fastifyCode && fastifyCode in FASTIFY_ERRORS) {
     const known = FASTIFY_ERRORS[fastifyCode];
-    return { body: { statusCode: known.status, code: known.code, message: known.message }, headers: {}, unexpected: false };
+    return {
+      body: { statusCode: known.status, code: known.code, message: known.message },
+      headers: {},
+      unexpected: false,
+    };
   }
 
   if (exception instanceof ThrottlerException) {
     return {
-      body: { statusCode: 429, code: ErrorCode.RateLimited, message: 'Too many requests; try again in a minute' },
+      body: {
+        statusCode: 429,
+        code: ErrorCode.RateLimited,
+        message: 'Too many requests; try again in a minute',
+      },
       headers: {},
       unexpected: false,
     };
@@ -84,7 +97,11 @@ export function toErrorResponse(exception: unknown, method: string, url: string)
   // Nest answers a request that matches no route with a plain NotFoundException; services throw DomainExceptions.
   if (exception instanceof NotFoundException) {
     return {
-      body: { statusCode: 404, code: ErrorCode.RouteNotFound, message: `No route for ${method} ${pathOf(url)}` },
+      body: {
+        statusCode: 404,
+        code: ErrorCode.RouteNotFound,
+        message: `No route for ${method} ${pathOf(url)}`,
+      },
       headers: {},
       unexpected: false,
     };
@@ -114,7 +131,12 @@ export function toErrorResponse(exception: unknown, method: string, url: string)
 function fastifyErrorCode(exception: unknown): string | undefined {
   const candidates = [exception, exception instanceof Error ? exception.cause : undefined];
   for (const candidate of candidates) {
-    if (candidate && typeof candidate === 'object' && 'code' in candidate && typeof candidate.code === 'string') {
+    if (
+      candidate &&
+      typeof candidate === 'object' &&
+      'code' in candidate &&
+      typeof candidate.code === 'string'
+    ) {
       if (candidate.code.startsWith('FST_')) return candidate.code;
     }
   }

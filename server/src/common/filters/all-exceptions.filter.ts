@@ -17,7 +17,10 @@ export class AllExceptionsFilter implements ExceptionFilter {
 
     if (unexpected) {
       // nestjs-pino binds the request id to every line logged while handling the request.
-      this.logger.error({ err: exception, method: request.method, url: request.url }, 'Unhandled error while handling a request');
+      this.logger.error(
+        { err: exception, method: request.method, url: request.url },
+        'Unhandled error while handling a request',
+      );
     }
     if (reply.sent) return;
 

@@ -15,7 +15,9 @@ const DESCRIPTIONS: Record<number, string> = {
 };
 
 /** Documents error answers, all with the shared ErrorBody; pass a description to say which codes apply. */
-export function ApiErrors(...responses: (number | [status: number, description: string])[]): MethodDecorator & ClassDecorator {
+export function ApiErrors(
+  ...responses: (number | [status: number, description: string])[]
+): MethodDecorator & ClassDecorator {
   return applyDecorators(
     ...responses.map((entry) => {
       const [status, description] = Array.isArray(entry) ? entry : [entry, DESCRIPTIONS[entry] ?? 'Error'];

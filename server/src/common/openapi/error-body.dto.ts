@@ -25,6 +25,9 @@ export class ErrorBodyDto implements ErrorBody {
   @ApiPropertyOptional({ type: [ErrorDetailDto] })
   details?: ErrorDetailDto[];
 
-  @ApiProperty({ description: 'Also sent as the X-Request-Id header', example: '9b2f4c1e-7d0a-4c59-9a0e-5e8f0d3c2b11' })
+  @ApiProperty({
+    description: 'Also sent as the X-Request-Id header',
+    example: '9b2f4c1e-7d0a-4c59-9a0e-5e8f0d3c2b11',
+  })
   requestId: string;
 }

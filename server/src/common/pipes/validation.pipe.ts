@@ -18,7 +18,11 @@ export function createValidationPipe(): ValidationPipe {
 /** One detail per failed constraint, with a dotted path for nested fields (`profile.graduationYear`). */
 export function flattenValidationErrors(errors: ValidationError[], parentPath = ''): ErrorDetail[] {
   return errors.flatMap((error) => {
-    const field = error.property ? (parentPath ? `${parentPath}.${error.property}` : error.property) : parentPath;
+    const field = error.property
+      ? parentPath
+        ? `${parentPath}.${error.property}`
+        : error.property
+      : parentPath;
     const own = Object.entries(error.constraints ?? {}).map(([constraint, message]) =>
       field
         ? { field, constraint, message: describeConstraint(constraint, field, message) }

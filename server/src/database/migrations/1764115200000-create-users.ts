@@ -9,7 +9,13 @@ export class CreateUsers1764115200000 implements MigrationInterface {
       new Table({
         name: 'users',
         columns: [
-          { name: 'id', type: 'varchar', length: '36', isPrimary: true, primaryKeyConstraintName: 'pk_users' },
+          {
+            name: 'id',
+            type: 'varchar',
+            length: '36',
+            isPrimary: true,
+            primaryKeyConstraintName: 'pk_users',
+          },
           { name: 'openid', type: 'varchar', length: '64' },
           { name: 'role', type: 'varchar', length: '16' },
           { name: 'name', type: 'varchar', length: '50', isNullable: true },
@@ -17,7 +23,7 @@ export class CreateUsers1764115200000 implements MigrationInterface {
           { name: 'college', type: 'varchar', length: '100', isNullable: true },
           { name: 'major', type: 'varchar', length: '100', isNullable: true },
           { name: 'degree', type: 'varchar', length: '16', isNullable: true },
-          { name: 'graduation_year', type: 'int', isNullable: true },
+          { name: 'graduation_year', type: 'integer', isNullable: true },
           { name: 'advisor_id', type: 'varchar', length: '36', isNullable: true },
           { name: 'wechat_session_key', type: 'varchar', length: '128', isNullable: true },
           ...timestampColumnsV1(queryRunner),

@@ -51,7 +51,8 @@ export async function seedDemo(dataSource: DataSource, now: Date = new Date()): 
         college: 'college' in demo ? demo.college : null,
         major: 'major' in demo ? demo.major : null,
         degree: 'degree' in demo ? demo.degree : null,
-        graduationYear: 'graduationYearOffset' in demo ? now.getUTCFullYear() + demo.graduationYearOffset : null,
+        graduationYear:
+          'graduationYearOffset' in demo ? now.getUTCFullYear() + demo.graduationYearOffset : null,
         advisorId: null,
         createdAt: now,
         updatedAt: now,

@@ -20,7 +20,8 @@ export class AuthController {
   @UseGuards(ThrottlerGuard)
   @ApiOperation({
     summary: 'Sign in with a wx.login code',
-    description: 'Exchanges the code at jscode2session; the first sign-in creates a student. Rate-limited per client address.',
+    description:
+      'Exchanges the code at jscode2session; the first sign-in creates a student. Rate-limited per client address.',
   })
   @ApiOkResponse({ type: AuthResponseDto })
   @ApiErrors(
@@ -38,7 +39,8 @@ export class AuthController {
   @HttpCode(HttpStatus.OK)
   @ApiOperation({
     summary: 'Sign in without WeChat (development and tests only)',
-    description: 'The same openid is the same user; role, name and advisorId are updated. Not rate-limited. Never available in production.',
+    description:
+      'The same openid is the same user; role, name and advisorId are updated. Not rate-limited. Never available in production.',
   })
   @ApiOkResponse({ type: AuthResponseDto })
   @ApiErrors(400, [404, 'DEV_LOGIN_DISABLED'])

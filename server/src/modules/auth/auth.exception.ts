@@ -4,7 +4,11 @@ import { DomainException } from '../../common/errors/domain.exception';
 
 export class UnauthenticatedException extends DomainException {
   constructor() {
-    super(ErrorCode.Unauthenticated, HttpStatus.UNAUTHORIZED, 'Sign in first: send Authorization: Bearer <token>');
+    super(
+      ErrorCode.Unauthenticated,
+      HttpStatus.UNAUTHORIZED,
+      'Sign in first: send Authorization: Bearer <token>',
+    );
   }
 }
 
@@ -38,24 +42,40 @@ export class WechatCodeInvalidException extends DomainException {
 
 export class WechatRateLimitedException extends DomainException {
   constructor() {
-    super(ErrorCode.WechatRateLimited, HttpStatus.TOO_MANY_REQUESTS, 'WeChat is limiting sign-ins; try again in a minute', undefined, {
-      headers: { 'retry-after': '60' },
-    });
+    super(
+      ErrorCode.WechatRateLimited,
+      HttpStatus.TOO_MANY_REQUESTS,
+      'WeChat is limiting sign-ins; try again in a minute',
+      undefined,
+      {
+        headers: { 'retry-after': '60' },
+      },
+    );
   }
 }
 
 export class WechatUserBlockedException extends DomainException {
   constructor() {
-    super(ErrorCode.WechatUserBlocked, HttpStatus.FORBIDDEN, 'WeChat has blocked sign-in for this account (high-risk user)');
+    super(
+      ErrorCode.WechatUserBlocked,
+      HttpStatus.FORBIDDEN,
+      'WeChat has blocked sign-in for this account (high-risk user)',
+    );
   }
 }
 
 export class WechatUnavailableException extends DomainException {
   constructor(cause?: unknown) {
-    super(ErrorCode.WechatUnavailable, HttpStatus.SERVICE_UNAVAILABLE, 'WeChat sign-in is unavailable right now; try again shortly', undefined, {
-      cause,
-      headers: { 'retry-after': '5' },
-    });
+    super(
+      ErrorCode.WechatUnavailable,
+      HttpStatus.SERVICE_UNAVAILABLE,
+      'WeChat sign-in is unavailable right now; try again shortly',
+      undefined,
+      {
+        cause,
+        headers: { 'retry-after': '5' },
+      },
+    );
   }
 }
 

@@ -23,11 +23,12 @@ import { AuthService } from './auth.service';
         verifyOptions: { algorithms: ['HS256'], issuer: TOKEN_ISSUER },
       }),
     }),
-    // Only routes with @UseGuards(ThrottlerGuard) are limited: WeChat sign-in, per client address.
+    // Only routes with @UseGuards(ThrottlerGuard) are limited: WeChat sign-in, per client address. The
+    // throttler keeps the name "default" so it answers with a plain Retry-After header.
     ThrottlerModule.forRootAsync({
       inject: [APP_CONFIG],
       useFactory: (config: AppConfig) => ({
-        throttlers: [{ name: 'wechat-sign-in', ttl: 60_000, limit: config.wechat.signInRateLimit }],
+        throttlers: [{ ttl: 60_000, limit: config.wechat.signInRateLimit }],
       }),
     }),
   ],

@@ -29,7 +29,10 @@ export function toSignInException(error: unknown): Error {
       return new WechatUserBlockedException();
     default:
       if (MISCONFIGURED.has(error.errcode)) {
-        logger.error({ errcode: error.errcode, errmsg: error.errmsg }, 'WeChat rejected our credentials; check WECHAT_APPID, WECHAT_SECRET and the IP allow-list');
+        logger.error(
+          { errcode: error.errcode, errmsg: error.errmsg },
+          'WeChat rejected our credentials; check WECHAT_APPID, WECHAT_SECRET and the IP allow-list',
+        );
         return new WechatNotConfiguredException(error);
       }
       return new WechatUnavailableException(error);

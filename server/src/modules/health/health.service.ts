@@ -46,7 +46,10 @@ export class HealthService {
       await Promise.race([
         this.dataSource.query('SELECT 1'),
         new Promise((_, reject) => {
-          timer = setTimeout(() => reject(new Error(`no answer within ${DATABASE_TIMEOUT_MS} ms`)), DATABASE_TIMEOUT_MS);
+          timer = setTimeout(
+            () => reject(new Error(`no answer within ${DATABASE_TIMEOUT_MS} ms`)),
+            DATABASE_TIMEOUT_MS,
+          );
         }),
       ]);
     } catch (error) {

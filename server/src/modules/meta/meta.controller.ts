@@ -15,8 +15,14 @@ export class MetaController {
 
   @Get(ApiRoute.meta)
   @Header('Vary', 'Accept-Language')
-  @ApiOperation({ summary: 'Taxonomies (topics, industries, key sectors, degrees, ...) with labels in one locale' })
-  @ApiHeader({ name: 'Accept-Language', required: false, description: 'en-US for English; Simplified Chinese by default' })
+  @ApiOperation({
+    summary: 'Taxonomies (topics, industries, key sectors, degrees, ...) with labels in one locale',
+  })
+  @ApiHeader({
+    name: 'Accept-Language',
+    required: false,
+    description: 'en-US for English; Simplified Chinese by default',
+  })
   @ApiOkResponse({ type: MetaResponseDto })
   @ApiErrors(400)
   describe(@Query() query: MetaQueryDto, @Headers('accept-language') acceptLanguage?: string): MetaResponse {

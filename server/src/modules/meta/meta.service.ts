@@ -1,5 +1,11 @@
 import { Injectable } from '@nestjs/common';
-import { type Locale, type MetaOption, type MetaResponse, TAXONOMIES, type TaxonomyEntry } from '@careerside/shared';
+import {
+  type Locale,
+  type MetaOption,
+  type MetaResponse,
+  TAXONOMIES,
+  type TaxonomyEntry,
+} from '@careerside/shared';
 import type { AppConfig } from '../../config/app-config';
 import { InjectConfig } from '../../config/inject-config.decorator';
 

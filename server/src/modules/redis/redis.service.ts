@@ -5,6 +5,20 @@ import { InjectConfig } from '../../config/inject-config.decorator';
 
 export type RedisStatus = 'ok' | 'down' | 'disabled';
 
+const CONNECT_WAIT_MS = 2000;
+
+async function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`Redis did not answer within ${ms} ms`)), ms);
+  });
+  try {
+    return await Promise.race([promise, timeout]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
 /** The shared Redis connection when REDIS_URL is set. Redis is optional: the server starts without it. */
 @Injectable()
 export class RedisService implements OnModuleInit, OnApplicationShutdown {
@@ -27,22 +41,19 @@ export class RedisService implements OnModuleInit, OnApplicationShutdown {
     this.client?.on('error', (error: Error) => this.noteReachable(false, error));
   }
 
-  onModuleInit(): void {
-    this.client?.connect().catch(() => undefined);
+  /** Waits briefly for the first connection so health is accurate from the start; never blocks boot for long. */
+  async onModuleInit(): Promise<void> {
+    if (!this.client) return;
+    await withTimeout(this.client.connect(), CONNECT_WAIT_MS).catch(() => undefined);
   }
 
   async ping(timeoutMs = 1000): Promise<RedisStatus> {
     if (!this.client) return 'disabled';
-    let timer: NodeJS.Timeout | undefined;
+    if (this.client.status !== 'ready') return 'down';
     try {
-      const timeout = new Promise<never>((_, reject) => {
-        timer = setTimeout(() => reject(new Error('Redis ping timed out')), timeoutMs);
-      });
-      return (await Promise.race([this.client.ping(), timeout])) === 'PONG' ? 'ok' : 'down';
+      return (await withTimeout(this.client.ping(), timeoutMs)) === 'PONG' ? 'ok' : 'down';
     } catch {
       return 'down';
-    } finally {
-      clearTimeout(timer);
     }
   }
 

@@ -10,7 +10,11 @@ import { UsersRepository } from './users.repository';
 
 export class CannotChangeOwnRoleException extends DomainException {
   constructor() {
-    super(ErrorCode.CannotChangeOwnRole, HttpStatus.CONFLICT, 'Admins cannot change their own role; ask another admin');
+    super(
+      ErrorCode.CannotChangeOwnRole,
+      HttpStatus.CONFLICT,
+      'Admins cannot change their own role; ask another admin',
+    );
   }
 }
 

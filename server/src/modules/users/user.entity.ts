@@ -31,7 +31,7 @@ export class UserEntity {
   @Column({ type: 'varchar', length: 16, nullable: true })
   degree: Degree | null;
 
-  @Column({ name: 'graduation_year', type: 'int', nullable: true })
+  @Column({ name: 'graduation_year', type: 'integer', nullable: true })
   graduationYear: number | null;
 
   /** For counselors: the advisor profile they act for (the advisors table arrives with appointments). */

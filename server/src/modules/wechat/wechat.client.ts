@@ -78,9 +78,14 @@ export class WechatClient {
       if (!response.ok) throw new WechatTransportError(api, `HTTP ${response.status}`);
     } catch (error) {
       const failure =
-        error instanceof WechatTransportError ? error : new WechatTransportError(api, describeFetchError(error), { cause: error });
+        error instanceof WechatTransportError
+          ? error
+          : new WechatTransportError(api, describeFetchError(error), { cause: error });
       // The URL carries the secret and the login code: log the path only.
-      this.logger.warn({ api, path, durationMs: Date.now() - started, reason: failure.message }, 'WeChat call failed');
+      this.logger.warn(
+        { api, path, durationMs: Date.now() - started, reason: failure.message },
+        'WeChat call failed',
+      );
       throw failure;
     }
 
@@ -99,7 +104,8 @@ export class WechatClient {
 }
 
 function describeFetchError(error: unknown): string {
-  if (error instanceof Error && (error.name === 'TimeoutError' || error.name === 'AbortError')) return 'timed out';
+  if (error instanceof Error && (error.name === 'TimeoutError' || error.name === 'AbortError'))
+    return 'timed out';
   const cause = error instanceof Error ? error.cause : undefined;
   if (cause instanceof Error) return `${cause.name}: ${cause.message}`;
   return error instanceof Error ? error.message : String(error);

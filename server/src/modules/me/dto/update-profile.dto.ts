@@ -15,7 +15,13 @@ export class UpdateProfileDto implements UpdateProfileRequest {
   @Length(1, 50)
   name?: string | null;
 
-  @ApiPropertyOptional({ type: String, nullable: true, maxLength: 32, pattern: '^[A-Za-z0-9]+$', example: '2022010123' })
+  @ApiPropertyOptional({
+    type: String,
+    nullable: true,
+    maxLength: 32,
+    pattern: '^[A-Za-z0-9]+$',
+    example: '2022010123',
+  })
   @IsOptional()
   @Transform(trim)
   @IsString()

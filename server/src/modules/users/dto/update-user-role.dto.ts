@@ -7,7 +7,11 @@ export class UpdateUserRoleDto implements UpdateUserRoleRequest {
   @IsIn(ROLES)
   role: Role;
 
-  @ApiPropertyOptional({ type: String, nullable: true, description: 'For counselors: the advisor profile; null unbinds' })
+  @ApiPropertyOptional({
+    type: String,
+    nullable: true,
+    description: 'For counselors: the advisor profile; null unbinds',
+  })
   @IsOptional()
   @IsString()
   @Matches(/^[A-Za-z0-9_-]{1,36}$/, { message: 'advisorId must be an advisor id' })

@@ -39,7 +39,11 @@ export class UserResponseDto implements UserDto {
   @ApiProperty({ type: String, nullable: true })
   name: string | null;
 
-  @ApiProperty({ type: String, nullable: true, description: 'For counselors: the advisor profile they act for' })
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    description: 'For counselors: the advisor profile they act for',
+  })
   advisorId: string | null;
 
   @ApiProperty({ type: StudentProfileResponseDto })
