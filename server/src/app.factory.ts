@@ -7,7 +7,7 @@ import { API_PREFIX, type ErrorBody } from '@careerside/shared';
 import { AppModule, type AppModuleOptions } from './app.module';
 import { setupOpenApi } from './bootstrap/openapi';
 import { registerSecurity } from './bootstrap/security';
-import { inspectWebApp, registerWebApp } from './bootstrap/web-app';
+import { registerWebApp, WebApp } from './bootstrap/web-app';
 import { toErrorResponse } from './common/errors/error-response';
 import { REQUEST_ID_HEADER, requestIdFor } from './common/http/request-id';
 import type { RawEnv } from './config/env-reader';
@@ -59,12 +59,13 @@ export async function createApp(options: CreateAppOptions = {}): Promise<NestFas
   for (const warning of warnings) logger.warn(warning);
 
   app.setGlobalPrefix(API_PREFIX);
-  const webApp = inspectWebApp(config.h5DistDir);
+  const webApp = new WebApp(config.h5DistDir);
   await registerSecurity(app, config, webApp);
   setupOpenApi(app, config);
   await registerWebApp(app, webApp);
   await app.init();
-  if (!webApp.available) logger.log(`No H5 build at ${webApp.distDir}; / points to the API docs`);
+  if (!webApp.available)
+    logger.log(`No H5 build at ${webApp.distDir} yet; / points to the API docs until there is`);
   return app;
 }
 

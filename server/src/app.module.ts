@@ -4,6 +4,7 @@ import { LoggerModule } from 'nestjs-pino';
 import type { DestinationStream } from 'pino';
 import { loggerParams } from './bootstrap/logging';
 import { AllExceptionsFilter } from './common/filters/all-exceptions.filter';
+import { ShutdownLogger } from './common/lifecycle/shutdown-logger';
 import { createValidationPipe } from './common/pipes/validation.pipe';
 import type { AppConfig } from './config/app-config';
 import { ConfigModule } from './config/config.module';
@@ -39,6 +40,7 @@ export class AppModule {
       providers: [
         { provide: APP_FILTER, useClass: AllExceptionsFilter },
         { provide: APP_PIPE, useFactory: createValidationPipe },
+        ShutdownLogger,
       ],
     };
   }

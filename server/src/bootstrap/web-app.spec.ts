@@ -1,36 +1,43 @@
 import { createHash } from 'node:crypto';
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, rm, utimes, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from '@jest/globals';
-import { inspectWebApp } from './web-app';
+import { afterEach, beforeEach, describe, expect, it } from '@jest/globals';
+import { inlineScriptHashes, WebApp } from './web-app';
 
-describe(inspectWebApp.name, () => {
-  let dir: string | undefined;
-  afterEach(async () => {
-    if (dir) await rm(dir, { recursive: true, force: true });
+const sha256 = (text: string) => `'sha256-${createHash('sha256').update(text).digest('base64')}'`;
+
+describe(inlineScriptHashes.name, () => {
+  it('hashes each non-empty inline script and skips external ones', () => {
+    const html =
+      '<script>window.__TARO=1;</script><script src="/js/app.1a2b3c4d.js"></script><script type="text/javascript">  </script>';
+    expect(inlineScriptHashes(html)).toEqual([sha256('window.__TARO=1;')]);
   });
+});
 
-  it('reports a missing build', () => {
-    expect(inspectWebApp('/nonexistent/h5')).toEqual({
-      distDir: '/nonexistent/h5',
-      available: false,
-      inlineScriptHashes: [],
-    });
-  });
-
-  it('hashes each non-empty inline script of index.html for the CSP, and skips external ones', async () => {
+describe(WebApp.name, () => {
+  let dir: string;
+  beforeEach(async () => {
     dir = await mkdtemp(join(tmpdir(), 'careerside-webapp-'));
-    const inline = 'window.__TARO=1;';
-    await writeFile(
-      join(dir, 'index.html'),
-      `<script>${inline}</script><script src="/js/app.1a2b3c4d.js"></script><script type="text/javascript">  </script>`,
-    );
-    const hash = createHash('sha256').update(inline).digest('base64');
-    expect(inspectWebApp(dir)).toEqual({
-      distDir: dir,
-      available: true,
-      inlineScriptHashes: [`'sha256-${hash}'`],
-    });
+  });
+  afterEach(() => rm(dir, { recursive: true, force: true }));
+
+  it('notices a build that appears, changes and disappears while it runs', async () => {
+    const webApp = new WebApp(dir);
+    expect(webApp.available).toBe(false);
+    expect(webApp.inlineScriptSources()).toBe('');
+
+    await writeFile(join(dir, 'index.html'), '<script>a()</script>');
+    expect(webApp.available).toBe(true);
+    expect(webApp.inlineScriptSources()).toBe(sha256('a()'));
+
+    await writeFile(join(dir, 'index.html'), '<script>b()</script><script>c()</script>');
+    // A later mtime, as a rebuild gives; the same second would hide the change on coarse file systems.
+    const later = new Date(Date.now() + 5000);
+    await utimes(join(dir, 'index.html'), later, later);
+    expect(webApp.inlineScriptSources()).toBe(`${sha256('b()')} ${sha256('c()')}`);
+
+    await rm(join(dir, 'index.html'));
+    expect(webApp.available).toBe(false);
   });
 });

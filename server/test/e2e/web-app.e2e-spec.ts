@@ -140,16 +140,32 @@ describe('the H5 app at /', () => {
 });
 
 describe('without an H5 build', () => {
+  let root: string;
   let t: TestApp;
 
   beforeAll(async () => {
-    t = await startTestApp();
+    root = await mkdtemp(join(tmpdir(), 'careerside-h5-later-'));
+    t = await startTestApp({ env: { H5_DIST_DIR: join(root, 'h5') } });
   });
-  afterAll(() => t.close());
+  afterAll(async () => {
+    await t.close();
+    await rm(root, { recursive: true, force: true });
+  });
 
-  it('answers / with a small JSON pointer to the API docs', async () => {
+  it('answers / with a small JSON pointer to the API docs, and other paths with 404', async () => {
     const response = await t.api.get<{ docs: string; health: string }>('/');
     expect(response.status).toBe(200);
     expect(response.body).toMatchObject({ name: 'careerside', docs: '/api/docs', health: '/api/health' });
+    expect((await t.api.get<ErrorBody>('/pages/home/index')).body.code).toBe(ErrorCode.RouteNotFound);
+  });
+
+  it('serves a build that appears while the server runs, with a CSP for its inline script', async () => {
+    await mkdir(join(root, 'h5'));
+    await writeFile(join(root, 'h5', 'index.html'), INDEX_HTML);
+    const response = await t.api.get<string>('/pages/home/index');
+    expect(response.status).toBe(200);
+    expect(response.body).toBe(INDEX_HTML);
+    const hash = createHash('sha256').update(INLINE_SCRIPT).digest('base64');
+    expect(response.headers.get('content-security-policy')).toContain(`'sha256-${hash}'`);
   });
 });

@@ -6,8 +6,9 @@ import type { UserEntity } from '../users/user.entity';
 import { toUserDto } from '../users/user.mapper';
 import { type UserChanges, UsersRepository } from '../users/users.repository';
 import { WechatClient } from '../wechat/wechat.client';
+import { WechatApiError } from '../wechat/wechat.errors';
 import { AccessTokenService } from './access-token.service';
-import { DevLoginDisabledException } from './auth.exception';
+import { DevLoginDisabledException, WechatNotConfiguredException } from './auth.exception';
 import type { DevLoginDto } from './dto/dev-login.dto';
 import { toSignInException } from './wechat-sign-in-errors';
 
@@ -25,7 +26,14 @@ export class AuthService {
   /** First sign-in creates a student; ADMIN_OPENIDS are promoted to admin. The session key stays server-side. */
   async signInWithWechat(code: string): Promise<AuthResponse> {
     const session = await this.wechat.code2Session(code).catch((error: unknown) => {
-      throw toSignInException(error);
+      const exception = toSignInException(error);
+      if (exception instanceof WechatNotConfiguredException) {
+        this.logger.error(
+          { errcode: error instanceof WechatApiError ? error.errcode : undefined },
+          'WeChat sign-in is not configured or WeChat rejects our credentials: check WECHAT_APPID, WECHAT_SECRET and the IP allow-list',
+        );
+      }
+      throw exception;
     });
     let user =
       (await this.users.findByOpenid(session.openid)) ??

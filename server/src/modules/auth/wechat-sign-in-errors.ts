@@ -1,4 +1,3 @@
-import { Logger } from '@nestjs/common';
 import { WechatApiError, WechatNotConfiguredError, WechatTransportError } from '../wechat/wechat.errors';
 import {
   WechatCodeInvalidException,
@@ -8,12 +7,10 @@ import {
   WechatUserBlockedException,
 } from './auth.exception';
 
-const logger = new Logger('WechatSignIn');
-
 // errcodes of auth.code2Session that mean our appid/secret (or server IP allow-list) is wrong, not the user's code.
 const MISCONFIGURED = new Set([40002, 40013, 40125, 40164, 41002, 41004]);
 
-/** What a failed code exchange means for the person signing in. */
+/** What a failed code exchange means for the person signing in. Pure: the caller logs. */
 export function toSignInException(error: unknown): Error {
   if (error instanceof WechatNotConfiguredError) return new WechatNotConfiguredException(error);
   if (error instanceof WechatTransportError) return new WechatUnavailableException(error);
@@ -28,13 +25,7 @@ export function toSignInException(error: unknown): Error {
     case 40226:
       return new WechatUserBlockedException();
     default:
-      if (MISCONFIGURED.has(error.errcode)) {
-        logger.error(
-          { errcode: error.errcode, errmsg: error.errmsg },
-          'WeChat rejected our credentials; check WECHAT_APPID, WECHAT_SECRET and the IP allow-list',
-        );
-        return new WechatNotConfiguredException(error);
-      }
+      if (MISCONFIGURED.has(error.errcode)) return new WechatNotConfiguredException(error);
       return new WechatUnavailableException(error);
   }
 }
