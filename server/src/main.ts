@@ -1,3 +1,4 @@
+import type { AddressInfo } from 'node:net';
 import { Logger } from '@nestjs/common';
 import { createApp } from './app.factory';
 import { APP_CONFIG, type AppConfig } from './config/app-config';
@@ -8,10 +9,10 @@ async function main(): Promise<void> {
   app.enableShutdownHooks();
   const config = app.get<AppConfig>(APP_CONFIG);
   await app.listen(config.http.port, config.http.host);
-  const address = await app.getUrl();
+  const { port } = app.getHttpServer().address() as AddressInfo;
   new Logger('Bootstrap').log(
-    `careerside ${config.version} (${config.nodeEnv}, ${config.database.type}) serving on ${address}; ` +
-      `public URL ${config.http.publicUrl}, API docs at ${config.http.publicUrl}/api/docs`,
+    `careerside ${config.version} (${config.nodeEnv}, ${config.database.type}) listening on ${config.http.host}:${port}; ` +
+      `open ${config.http.publicUrl} (API docs at ${config.http.publicUrl}/api/docs)`,
   );
 }
 

@@ -217,3 +217,24 @@ describe('sign-in rate limit', () => {
     }
   });
 });
+
+describe('sign-in rate limit behind a reverse proxy', () => {
+  let t: TestApp;
+
+  beforeAll(async () => {
+    t = await startTestApp({
+      env: { TRUST_PROXY: '127.0.0.1', WECHAT_SIGNIN_RATE_LIMIT: '2', WECHAT_API_BASE: 'http://127.0.0.1:9' },
+    });
+  });
+  afterAll(() => t.close());
+
+  const attempt = (clientAddress: string) =>
+    t.api.post('auth/wechat', { code: 'any' }, { headers: { 'x-forwarded-for': clientAddress } });
+
+  it('counts each client address separately, as X-Forwarded-For from the trusted proxy says', async () => {
+    expect((await attempt('203.0.113.7')).status).toBe(503);
+    expect((await attempt('203.0.113.7')).status).toBe(503);
+    expect((await attempt('203.0.113.7')).status).toBe(429);
+    expect((await attempt('198.51.100.23')).status).toBe(503);
+  });
+});
