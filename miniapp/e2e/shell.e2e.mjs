@@ -18,8 +18,9 @@ let context;
 let page;
 let shotIndex = 0;
 const consoleErrors = [];
-// Responses a step provokes on purpose (a 400 for a bad year, a 401 for a dead token). Chromium logs every
-// 4xx as a console error; only these, by status and path, each once, are not counted as failures.
+// Failures a step provokes on purpose (a 400 for a bad year, a 401 for a dead token, a dropped connection).
+// Chromium logs each as a console error; only these, by status (or 'network') and path, each once, are not
+// counted as failures.
 const expectedFailures = [];
 
 function expectFailure(status, path) {
@@ -28,7 +29,7 @@ function expectFailure(status, path) {
 
 function onConsoleError(message) {
   const text = message.text();
-  const status = Number(/status of (\d{3})/.exec(text)?.[1]);
+  const status = text.includes('net::ERR_') ? 'network' : Number(/status of (\d{3})/.exec(text)?.[1]);
   const url = message.location()?.url;
   const path = url ? new URL(url).pathname : null;
   const index = expectedFailures.findIndex((entry) => entry.status === status && entry.path === path);
@@ -45,9 +46,17 @@ function shown(selector, text) {
   return text === undefined ? locator.first() : locator.filter({ hasText: text }).first();
 }
 
-/** Taro buttons intercept clicks on their label: click the NutUI button element itself. */
-async function clickButton(text) {
-  await shown('.nut-button', text).click();
+/**
+ * Taro buttons intercept clicks on their label: click the NutUI button element itself. `within` names the
+ * page's root class, because during a page transition the previous page is still on screen.
+ */
+async function clickButton(text, within = '') {
+  try {
+    await shown(`${within} .nut-button`.trim(), text).click();
+  } catch (error) {
+    await page.screenshot({ path: join(SHOTS, `failed-click-${Date.now()}.png`) });
+    throw new Error(`${error.message}\n(on ${page.url()})`, { cause: error });
+  }
 }
 
 function tab(label) {
@@ -95,7 +104,7 @@ async function devSignIn({ role, name }) {
   await expectText('开发环境登录');
   await shown('.login__role', role).click();
   await fillInput('.login__dev', name);
-  await clickButton(/^登录$/);
+  await clickButton(/^登录$/, '.login__dev');
 }
 
 async function openMe() {
@@ -152,7 +161,7 @@ describe('H5 shell', { concurrency: false }, () => {
 
   test('a student signs in through the dev sign-in and is greeted by name', async () => {
     await clickTab('首页');
-    await clickButton('立即登录');
+    await clickButton('立即登录', '.home');
     await expectPath('/subpackages/auth/pages/login/index');
     await expectText('开发环境登录');
     await screenshot('login');
@@ -195,7 +204,7 @@ describe('H5 shell', { concurrency: false }, () => {
     await shown('.profile-edit__degree', '硕士').click();
     await fillInput('[data-field="graduationYear"]', '1800');
     expectFailure(400, '/api/me/profile');
-    await clickButton('保存');
+    await clickButton('保存', '.profile-edit');
     const yearError = shown('[data-field="graduationYear"] .form-field__error');
     await yearError.waitFor();
     assert.ok((await yearError.innerText()).trim().length > 0, 'the graduation year error has a message');
@@ -208,7 +217,7 @@ describe('H5 shell', { concurrency: false }, () => {
       0,
       'typing clears it',
     );
-    await clickButton('保存');
+    await clickButton('保存', '.profile-edit');
     await expectPath('/pages/me/index');
     await expectText('计算机学院', '.user-card__details');
     await expectText('硕士', '.user-card__details');
@@ -270,7 +279,7 @@ describe('H5 shell', { concurrency: false }, () => {
     await shown('.taro-model__confirm', '退出登录').click();
     await expectText('登录后查看你的信息');
 
-    await clickButton(/^登录$/);
+    await clickButton(/^登录$/, '.me');
     await devSignIn({ role: '辅导员', name: '李' });
     await expectPath('/pages/me/index');
     await expectText('辅导员', '.role-badge');
@@ -283,7 +292,7 @@ describe('H5 shell', { concurrency: false }, () => {
     await openMe();
     await shown('.menu-list__item', '退出登录').click();
     await shown('.taro-model__confirm', '退出登录').click();
-    await clickButton(/^登录$/);
+    await clickButton(/^登录$/, '.me');
     await devSignIn({ role: '学生', name: '' });
     await expectText('张同学', '.user-card__name');
     await expectText('计算机学院', '.user-card__details');
@@ -305,6 +314,30 @@ describe('H5 shell', { concurrency: false }, () => {
     await devSignIn({ role: '学生', name: '' });
     await expectPath('/pages/me/index');
     await expectText('张同学', '.user-card__name');
+  });
+
+  test('a data page shows a skeleton while loading, and an error with a working retry when offline', async () => {
+    await page.route('**/api/me', (route) => route.abort('internetdisconnected'));
+    expectFailure('network', '/api/me');
+    await shown('.menu-list__item', '编辑资料').click();
+    await expectPath('/subpackages/profile/pages/edit/index');
+    await expectText('网络连接失败，请检查网络后重试', '.state-view__body');
+    await screenshot('profile-edit-offline');
+    await page.unroute('**/api/me');
+
+    let answer;
+    const held = new Promise((resolve) => (answer = resolve));
+    await page.route('**/api/me', async (route) => {
+      await held;
+      await route.continue();
+    });
+    await clickButton('重试', '.state-view');
+    await shown('.state-loading').waitFor();
+    await screenshot('profile-edit-loading');
+    answer();
+    await shown('[data-field="college"] input').waitFor();
+    assert.equal(await shown('[data-field="college"] input').inputValue(), '计算机学院');
+    await page.unroute('**/api/me');
   });
 
   test('no console errors or page errors along the way', () => {

@@ -3,14 +3,18 @@ import { useI18n } from '@/i18n';
 import { Button, Skeleton } from '@/components/nutui';
 import './index.scss';
 
+const LINE_WIDTHS = ['100%', '90%', '65%'];
+
 /** Placeholder blocks in the shape of the content that is on its way. */
 export function LoadingState({ blocks = 2 }: { blocks?: number }) {
   return (
     <View className="state-loading">
       {Array.from({ length: blocks }, (_, index) => (
         <View className="state-loading__card" key={index}>
-          <Skeleton rows={1} width="45%" animated />
-          <Skeleton rows={3} animated />
+          <Skeleton rows={1} width="40%" size="large" animated />
+          {LINE_WIDTHS.map((width) => (
+            <Skeleton key={width} rows={1} width={width} size="small" animated />
+          ))}
         </View>
       ))}
     </View>
