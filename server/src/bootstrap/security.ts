@@ -22,7 +22,7 @@ export async function registerSecurity(
         frameAncestors: ["'self'"],
         formAction: ["'self'"],
         // Swagger UI and the H5 bundle load scripts from this origin; Taro's index.html adds one inline script.
-        scriptSrc: ["'self'", () => webApp.inlineScriptSources()],
+        scriptSrc: [() => ["'self'", ...webApp.inlineScriptHashes()].join(' ')],
         // React and Swagger UI set inline styles.
         styleSrc: ["'self'", "'unsafe-inline'"],
         imgSrc: ["'self'", 'data:', 'blob:', 'https:'],

@@ -31,10 +31,10 @@ export class WebApp {
     return this.refresh();
   }
 
-  /** For the CSP script-src directive: the hashes of index.html's inline scripts, space-separated. */
-  inlineScriptSources(): string {
+  /** For the CSP script-src directive: the hashes of index.html's inline scripts as it is now. */
+  inlineScriptHashes(): string[] {
     this.refresh();
-    return this.hashes.join(' ');
+    return this.hashes;
   }
 
   private refresh(): boolean {

@@ -14,6 +14,8 @@ describe('security headers and CORS', () => {
       const { headers } = await t.api.get(path);
       expect(headers.get('content-security-policy')).toContain("default-src 'self'");
       expect(headers.get('content-security-policy')).toContain("object-src 'none'");
+      // No H5 build here, so nothing inline is allowed.
+      expect(headers.get('content-security-policy')).toContain("script-src 'self';");
       expect(headers.get('x-content-type-options')).toBe('nosniff');
       expect(headers.get('x-frame-options')).toBe('SAMEORIGIN');
       expect(headers.get('referrer-policy')).toBe('no-referrer');
