@@ -4,7 +4,15 @@
 import { spawn } from 'node:child_process';
 import { mkdirSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { ROOT, buildH5, buildServer, buildShared, buildWeapp, checkNode, installDependencies } from './lib/workspace.mjs';
+import {
+  ROOT,
+  buildH5,
+  buildServer,
+  buildShared,
+  buildWeapp,
+  checkNode,
+  installDependencies,
+} from './lib/workspace.mjs';
 import { fail, freePort, log, run, runTee, waitForHttp } from './lib/run.mjs';
 import { ensureChromium, ensureCjkFont, ensureMariaDb, tempDir } from './lib/services.mjs';
 
@@ -29,7 +37,9 @@ async function stage(name, work) {
   const seconds = ((Date.now() - started) / 1000).toFixed(1);
   results.push({ name, seconds, ...outcome });
   const status = outcome.failed ? '\x1b[31mFAILED\x1b[0m' : 'ok';
-  log(`── ${name}: ${status} (${outcome.passed} passed, ${outcome.failed} failed) in ${seconds} s${outcome.error ? `: ${outcome.error}` : ''}`);
+  log(
+    `── ${name}: ${status} (${outcome.passed} passed, ${outcome.failed} failed) in ${seconds} s${outcome.error ? `: ${outcome.error}` : ''}`,
+  );
 }
 
 async function jest(cwd, env = {}) {
@@ -45,7 +55,10 @@ async function jest(cwd, env = {}) {
   try {
     const summary = JSON.parse(readFileSync(report, 'utf8'));
     passed = summary.numPassedTests;
-    failed = summary.numFailedTests + summary.numRuntimeErrorTestSuites + (code !== 0 && summary.numFailedTests === 0 ? 1 : 0);
+    failed =
+      summary.numFailedTests +
+      summary.numRuntimeErrorTestSuites +
+      (code !== 0 && summary.numFailedTests === 0 ? 1 : 0);
   } catch {
     // no report: the run itself failed, counted as one failure
   }
@@ -116,8 +129,12 @@ try {
 }
 
 if (wanted('lint')) {
-  await stage('lint (eslint)', () => command(join(ROOT, 'node_modules', '.bin', 'eslint'), ['.', '--max-warnings', '0']));
-  await stage('format (prettier)', () => command(join(ROOT, 'node_modules', '.bin', 'prettier'), ['--check', '.', '--log-level', 'warn']));
+  await stage('lint (eslint)', () =>
+    command(join(ROOT, 'node_modules', '.bin', 'eslint'), ['.', '--max-warnings', '0']),
+  );
+  await stage('format (prettier)', () =>
+    command(join(ROOT, 'node_modules', '.bin', 'prettier'), ['--check', '.', '--log-level', 'warn']),
+  );
   await stage('typecheck', () => {
     buildShared();
     const tsc = join(ROOT, 'node_modules', '.bin', 'tsc');
@@ -153,7 +170,9 @@ if (wanted('e2e')) {
     const server = await startServer();
     try {
       const e2eDir = join(ROOT, 'miniapp', 'e2e');
-      const files = readdirSync(e2eDir).filter((f) => f.endsWith('.e2e.mjs')).map((f) => join(e2eDir, f));
+      const files = readdirSync(e2eDir)
+        .filter((f) => f.endsWith('.e2e.mjs'))
+        .map((f) => join(e2eDir, f));
       return await nodeTest(files, { BASE_URL: server.baseUrl, CHROMIUM_PATH: chromium });
     } finally {
       await server.stop();
@@ -164,6 +183,7 @@ if (wanted('e2e')) {
 const passed = results.reduce((sum, r) => sum + r.passed, 0);
 const failed = results.reduce((sum, r) => sum + r.failed, 0);
 log(`summary (${((Date.now() - started) / 1000).toFixed(0)} s):`);
-for (const r of results) log(`  ${r.failed ? '✗' : '✓'} ${r.name}: ${r.passed} passed, ${r.failed} failed (${r.seconds} s)`);
+for (const r of results)
+  log(`  ${r.failed ? '✗' : '✓'} ${r.name}: ${r.passed} passed, ${r.failed} failed (${r.seconds} s)`);
 process.stdout.write(`careerside: ${passed} passed, ${failed} failed\n`);
 process.exit(failed ? 1 : 0);

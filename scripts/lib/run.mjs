@@ -26,7 +26,11 @@ export function run(command, args, options = {}) {
 /** Runs a command, captures its output, never throws. */
 export function capture(command, args, options = {}) {
   const result = spawnSync(command, args, { encoding: 'utf8', ...options });
-  return { ok: result.status === 0 && !result.error, stdout: result.stdout ?? '', stderr: result.stderr ?? '' };
+  return {
+    ok: result.status === 0 && !result.error,
+    stdout: result.stdout ?? '',
+    stderr: result.stderr ?? '',
+  };
 }
 
 /** Runs a command, streaming its output through while also keeping it, for summary parsing. */

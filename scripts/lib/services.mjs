@@ -8,7 +8,10 @@ import { capture, commandExists, isRoot, log, portOpen, run, waitForPort } from 
 let aptUpdated = false;
 
 function aptInstall(packages) {
-  if (!isRoot) throw new Error(`${packages.join(', ')} missing and not root: install them (apt-get install -y ${packages.join(' ')})`);
+  if (!isRoot)
+    throw new Error(
+      `${packages.join(', ')} missing and not root: install them (apt-get install -y ${packages.join(' ')})`,
+    );
   if (!aptUpdated) {
     run('apt-get', ['update', '-qq']);
     aptUpdated = true;
@@ -21,24 +24,53 @@ function aptInstall(packages) {
 
 export async function ensureMariaDb({ host = '127.0.0.1', port = 3306 } = {}) {
   if (await portOpen(port, host)) return;
-  if (host !== '127.0.0.1' && host !== 'localhost') throw new Error(`MariaDB at ${host}:${port} does not answer`);
+  if (host !== '127.0.0.1' && host !== 'localhost')
+    throw new Error(`MariaDB at ${host}:${port} does not answer`);
   if (!existsSync('/usr/sbin/mariadbd')) aptInstall(['mariadb-server']);
   log('starting MariaDB');
   mkdirSync('/run/mysqld', { recursive: true });
   capture('chown', ['mysql:mysql', '/run/mysqld']);
-  run('start-stop-daemon', ['--start', '--oknodo', '--background', '--exec', '/usr/sbin/mariadbd', '--', '--user=mysql', `--port=${port}`, '--bind-address=127.0.0.1']);
+  run('start-stop-daemon', [
+    '--start',
+    '--oknodo',
+    '--background',
+    '--exec',
+    '/usr/sbin/mariadbd',
+    '--',
+    '--user=mysql',
+    `--port=${port}`,
+    '--bind-address=127.0.0.1',
+  ]);
   if (!(await waitForPort(port, host, 60_000))) throw new Error('MariaDB did not start within 60 s');
   // A fresh Debian install lets root in only through the unix socket; the tests connect over TCP with no password.
-  const socketAuth = capture('mariadb', ['-uroot', '-e', "ALTER USER 'root'@'localhost' IDENTIFIED VIA unix_socket OR mysql_native_password USING PASSWORD('')"]);
+  const socketAuth = capture('mariadb', [
+    '-uroot',
+    '-e',
+    "ALTER USER 'root'@'localhost' IDENTIFIED VIA unix_socket OR mysql_native_password USING PASSWORD('')",
+  ]);
   if (!socketAuth.ok) log(`note: could not adjust root authentication: ${socketAuth.stderr.trim()}`);
 }
 
 export async function ensureRedis({ host = '127.0.0.1', port = 6379 } = {}) {
   if (await portOpen(port, host)) return;
-  if (host !== '127.0.0.1' && host !== 'localhost') throw new Error(`Redis at ${host}:${port} does not answer`);
+  if (host !== '127.0.0.1' && host !== 'localhost')
+    throw new Error(`Redis at ${host}:${port} does not answer`);
   if (!commandExists('redis-server')) aptInstall(['redis-server']);
   log('starting Redis');
-  run('redis-server', ['--daemonize', 'yes', '--bind', '127.0.0.1', '--port', String(port), '--save', '', '--appendonly', 'no', '--dir', tmpdir()]);
+  run('redis-server', [
+    '--daemonize',
+    'yes',
+    '--bind',
+    '127.0.0.1',
+    '--port',
+    String(port),
+    '--save',
+    '',
+    '--appendonly',
+    'no',
+    '--dir',
+    tmpdir(),
+  ]);
   if (!(await waitForPort(port, host, 30_000))) throw new Error('Redis did not start within 30 s');
 }
 

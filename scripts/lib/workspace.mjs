@@ -8,7 +8,9 @@ import { fileURLToPath } from 'node:url';
 import { capture, log, run } from './run.mjs';
 
 export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
-const PNPM_VERSION = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')).packageManager.split('@')[1];
+const PNPM_VERSION = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')).packageManager.split(
+  '@',
+)[1];
 const TOOLS_DIR = join(ROOT, '.cache', 'tools');
 
 let pnpmCommand;
@@ -26,7 +28,15 @@ export function pnpm() {
   if (localVersion !== PNPM_VERSION) {
     log(`installing pnpm ${PNPM_VERSION} into .cache/tools`);
     mkdirSync(TOOLS_DIR, { recursive: true });
-    run('npm', ['install', '--no-save', '--no-audit', '--no-fund', '--prefix', TOOLS_DIR, `pnpm@${PNPM_VERSION}`]);
+    run('npm', [
+      'install',
+      '--no-save',
+      '--no-audit',
+      '--no-fund',
+      '--prefix',
+      TOOLS_DIR,
+      `pnpm@${PNPM_VERSION}`,
+    ]);
   }
   pnpmCommand = local;
   return pnpmCommand;
@@ -93,19 +103,44 @@ export function installDependencies() {
 }
 
 export function buildShared() {
-  step('build shared', 'shared/dist/.stamp', ['shared/src', 'shared/package.json', 'shared/tsconfig.esm.json', 'shared/tsconfig.cjs.json', 'tsconfig.base.json'], () => {
-    run(pnpm(), ['--filter', '@careerside/shared', 'run', 'build'], { cwd: ROOT });
-  });
+  step(
+    'build shared',
+    'shared/dist/.stamp',
+    [
+      'shared/src',
+      'shared/package.json',
+      'shared/tsconfig.esm.json',
+      'shared/tsconfig.cjs.json',
+      'tsconfig.base.json',
+    ],
+    () => {
+      run(pnpm(), ['--filter', '@careerside/shared', 'run', 'build'], { cwd: ROOT });
+    },
+  );
 }
 
 export function buildServer() {
   buildShared();
-  step('build server', 'server/dist/.stamp', ['server/src', 'server/package.json', 'server/tsconfig.json', 'server/tsconfig.build.json', 'shared/src'], () => {
-    run(pnpm(), ['--filter', '@careerside/server', 'run', 'build'], { cwd: ROOT });
-  });
+  step(
+    'build server',
+    'server/dist/.stamp',
+    ['server/src', 'server/package.json', 'server/tsconfig.json', 'server/tsconfig.build.json', 'shared/src'],
+    () => {
+      run(pnpm(), ['--filter', '@careerside/server', 'run', 'build'], { cwd: ROOT });
+    },
+  );
 }
 
-const MINIAPP_INPUTS = ['miniapp/src', 'miniapp/config', 'miniapp/types', 'miniapp/package.json', 'miniapp/babel.config.js', 'miniapp/tsconfig.json', 'miniapp/project.config.json', 'shared/src'];
+const MINIAPP_INPUTS = [
+  'miniapp/src',
+  'miniapp/config',
+  'miniapp/types',
+  'miniapp/package.json',
+  'miniapp/babel.config.js',
+  'miniapp/tsconfig.json',
+  'miniapp/project.config.json',
+  'shared/src',
+];
 
 export function buildH5() {
   buildShared();
@@ -116,9 +151,14 @@ export function buildH5() {
 
 export function buildWeapp() {
   buildShared();
-  step('build WeChat package', 'miniapp/dist/weapp/.stamp', [...MINIAPP_INPUTS, 'miniapp/.env.production'], () => {
-    run(pnpm(), ['--filter', '@careerside/miniapp', 'run', 'build:weapp'], { cwd: ROOT });
-  });
+  step(
+    'build WeChat package',
+    'miniapp/dist/weapp/.stamp',
+    [...MINIAPP_INPUTS, 'miniapp/.env.production'],
+    () => {
+      run(pnpm(), ['--filter', '@careerside/miniapp', 'run', 'build:weapp'], { cwd: ROOT });
+    },
+  );
 }
 
 export function checkNode() {
