@@ -157,6 +157,11 @@ describe('H5 shell', { concurrency: false }, () => {
     await openMe();
     await expectText('登录后查看你的信息');
     await screenshot('me-signed-out');
+
+    await page.goto(`${BASE_URL}/subpackages/profile/pages/edit/index`);
+    await expectPath('/subpackages/auth/pages/login/index');
+    assert.equal(new URL(page.url()).searchParams.get('redirect'), '/subpackages/profile/pages/edit/index');
+    await page.goto(`${BASE_URL}/`);
   });
 
   test('a student signs in through the dev sign-in and is greeted by name', async () => {

@@ -3,6 +3,7 @@ import Taro from '@tarojs/taro';
 import { DEGREES, Role, type UserDto } from '@careerside/shared';
 import { useI18n } from '@/i18n';
 import { usePageTitle } from '@/features/navigation/use-page-title';
+import { useRequireSignIn } from '@/features/auth/use-require-sign-in';
 import { useCurrentUser } from '@/features/profile/current-user';
 import { useProfileForm } from '@/features/profile/use-profile-form';
 import type { ProfileField } from '@/features/profile/profile-form';
@@ -99,6 +100,7 @@ function ProfileForm({ user }: { user: UserDto }) {
 
 export default function ProfileEditPage() {
   usePageTitle((t) => t.titles.profileEdit);
+  useRequireSignIn();
   const { t } = useI18n();
   const { user, fresh, refresh, reload } = useCurrentUser();
 
