@@ -124,6 +124,8 @@ const started = Date.now();
 try {
   checkNode();
   installDependencies();
+  // Type-aware lint and the typecheck of the mini-program read the shared package's built types.
+  buildShared();
 } catch (error) {
   fail(error.message);
 }
@@ -136,7 +138,6 @@ if (wanted('lint')) {
     command(join(ROOT, 'node_modules', '.bin', 'prettier'), ['--check', '.', '--log-level', 'warn']),
   );
   await stage('typecheck', () => {
-    buildShared();
     const tsc = join(ROOT, 'node_modules', '.bin', 'tsc');
     return ['shared', 'server', 'miniapp'].reduce(
       (total, pkg) => {
