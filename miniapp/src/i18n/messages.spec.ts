@@ -5,7 +5,7 @@ import { zhCN } from './zh-CN';
 type Tree = { readonly [key: string]: string | readonly string[] | Tree };
 
 function leaves(tree: Tree, prefix = ''): [string, string][] {
-  return Object.entries(tree).flatMap(([key, value]) => {
+  return Object.entries(tree).flatMap(([key, value]): [string, string][] => {
     const path = prefix ? `${prefix}.${key}` : key;
     if (typeof value === 'string') return [[path, value]];
     if (Array.isArray(value)) return (value as readonly string[]).map((item, i) => [`${path}.${i}`, item]);
