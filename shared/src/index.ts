@@ -1,7 +1,9 @@
 export * from './enums/role.enum';
 export * from './enums/locale.enum';
 export * from './enums/taxonomy.enum';
+export * from './enums/notification.enum';
 export * from './errors/error-code';
+export * from './errors/error-messages';
 export * from './contracts/common.contract';
 export * from './contracts/routes';
 export * from './contracts/auth.contract';
@@ -9,3 +11,4 @@ export * from './contracts/me.contract';
 export * from './contracts/admin-users.contract';
 export * from './contracts/meta.contract';
 export * from './contracts/health.contract';
+export * from './contracts/notifications.contract';

@@ -11,10 +11,20 @@ export const ApiRoute = {
   me: {
     root: 'me',
     profile: 'me/profile',
+    notifications: 'me/notifications',
+    notificationsUnreadCount: 'me/notifications/unread-count',
+    notificationRead: 'me/notifications/:id/read',
+    notificationsReadAll: 'me/notifications/read-all',
+    subscriptions: 'me/subscriptions',
   },
   admin: {
     users: 'admin/users',
     user: 'admin/users/:id',
+    notificationStats: 'admin/notifications/stats',
+    notificationDeliveries: 'admin/notifications/deliveries',
+    notificationDeliveryRetry: 'admin/notifications/deliveries/:id/retry',
+    notificationDeliveriesRetry: 'admin/notifications/deliveries/retry',
+    announcements: 'admin/notifications/announcements',
   },
 } as const;
 

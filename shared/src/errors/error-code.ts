@@ -26,6 +26,8 @@ export const ErrorCode = {
   WechatUserBlocked: 'WECHAT_USER_BLOCKED',
   WechatUnavailable: 'WECHAT_UNAVAILABLE',
   WechatNotConfigured: 'WECHAT_NOT_CONFIGURED',
+  // Notifications (issue 3)
+  DeliveryNotRetryable: 'DELIVERY_NOT_RETRYABLE',
   // Appointments (issue 4)
   SlotFull: 'SLOT_FULL',
 } as const;
