@@ -1,6 +1,7 @@
 export * from './enums/role.enum';
 export * from './enums/locale.enum';
 export * from './enums/taxonomy.enum';
+export * from './enums/booking.enum';
 export * from './enums/notification.enum';
 export * from './errors/error-code';
 export * from './errors/error-messages';
@@ -12,3 +13,4 @@ export * from './contracts/admin-users.contract';
 export * from './contracts/meta.contract';
 export * from './contracts/health.contract';
 export * from './contracts/notifications.contract';
+export * from './contracts/booking.contract';

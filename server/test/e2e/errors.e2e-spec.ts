@@ -59,11 +59,20 @@ describe('error answers', () => {
       const response = await t.api.patch<ErrorBody>(
         'me/profile',
         { name: '李同学', role: 'admin' },
-        { token },
+        { token, headers: { 'accept-language': 'en-US,en;q=0.9' } },
       );
       expectErrorBody(response, 400, ErrorCode.ValidationFailed);
       expect(response.body.details).toEqual([
         { field: 'role', constraint: 'whitelistValidation', message: 'role is not a known field' },
+      ]);
+    });
+
+    it('answers in Chinese by default, naming the field in details', async () => {
+      const response = await t.api.patch<ErrorBody>('me/profile', { graduationYear: 1800 }, { token });
+      expectErrorBody(response, 400, ErrorCode.ValidationFailed);
+      expect(response.body.message).toBe('请检查以下字段：graduationYear');
+      expect(response.body.details).toEqual([
+        { field: 'graduationYear', constraint: 'min', message: '不能小于 2000' },
       ]);
     });
 
@@ -164,7 +173,7 @@ describe('error answers', () => {
         await queryRunner.renameTable('users', 'users_away');
         const response = await victim.api.get<ErrorBody>('me', { headers: { 'x-request-id': 'boom-1' } });
         expectErrorBody(response, 500, ErrorCode.InternalError);
-        expect(response.body.message).toBe('Something went wrong on our side');
+        expect(response.body.message).toBe('服务出了点问题，请稍后再试');
         expect(response.text).not.toMatch(/users|SQL|at \w+ \(|QueryFailedError/i);
       } finally {
         await queryRunner.renameTable('users_away', 'users');

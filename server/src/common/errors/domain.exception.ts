@@ -7,15 +7,22 @@ import type { ErrorCode, ErrorDetail } from '@careerside/shared';
  */
 export class DomainException extends HttpException {
   readonly headers: Record<string, string>;
+  /** Values for the `{name}` placeholders of the code's localized message (shared ERROR_MESSAGES). */
+  readonly params: Record<string, string | number>;
 
   constructor(
     readonly code: ErrorCode,
     status: number,
     message: string,
     readonly details?: ErrorDetail[],
-    options: { cause?: unknown; headers?: Record<string, string> } = {},
+    options: {
+      cause?: unknown;
+      headers?: Record<string, string>;
+      params?: Record<string, string | number>;
+    } = {},
   ) {
     super({ code, message, details }, status, { cause: options.cause });
     this.headers = options.headers ?? {};
+    this.params = options.params ?? {};
   }
 }

@@ -1,7 +1,9 @@
 import { type ArgumentsHost, Catch, type ExceptionFilter, Logger } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import type { ErrorBody } from '@careerside/shared';
+import { type ErrorBody, resolveLocale } from '@careerside/shared';
+import { DomainException } from '../errors/domain.exception';
 import { toErrorResponse } from '../errors/error-response';
+import { localizeErrorBody } from '../errors/localize-error';
 
 /** The one place an error becomes a response: every error body has the shared ErrorBody shape. */
 @Catch()
@@ -24,7 +26,9 @@ export class AllExceptionsFilter implements ExceptionFilter {
     }
     if (reply.sent) return;
 
-    const errorBody: ErrorBody = { ...body, requestId };
+    const locale = resolveLocale(request.headers['accept-language']);
+    const params = exception instanceof DomainException ? exception.params : undefined;
+    const errorBody: ErrorBody = { ...localizeErrorBody(body, locale, params), requestId };
     if (errorBody.statusCode === 401) void reply.header('www-authenticate', 'Bearer realm="careerside"');
     void reply.headers(headers).status(errorBody.statusCode).send(errorBody);
   }
