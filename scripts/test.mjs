@@ -1,6 +1,6 @@
 // `npm test`: every suite. Lint and types, the shared package, the server on SQLite and on MariaDB, and the
 // H5 app end to end in Chromium against a real server. Missing services are installed and started first.
-// TEST_ONLY=lint,shared,server-sqlite,server-mysql,e2e runs a subset; TEST_MYSQL_URL overrides the MariaDB URL.
+// TEST_ONLY=lint,shared,miniapp,server-sqlite,server-mysql,e2e runs a subset; TEST_MYSQL_URL overrides the MariaDB URL.
 import { spawn } from 'node:child_process';
 import { mkdirSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
@@ -149,6 +149,7 @@ if (wanted('lint')) {
   });
 }
 if (wanted('shared')) await stage('shared package', () => jest(join(ROOT, 'shared')));
+if (wanted('miniapp')) await stage('mini-program units', () => jest(join(ROOT, 'miniapp')));
 if (wanted('server-sqlite')) await stage('server on SQLite', () => jest(join(ROOT, 'server')));
 if (wanted('server-mysql')) {
   await stage('server on MariaDB', async () => {
