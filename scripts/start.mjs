@@ -4,7 +4,7 @@ import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { ROOT, buildH5, buildServer, checkNode, installDependencies } from './lib/workspace.mjs';
-import { fail, log } from './lib/run.mjs';
+import { fail, log, waitForHttp } from './lib/run.mjs';
 
 try {
   checkNode();
@@ -30,3 +30,13 @@ for (const signal of ['SIGINT', 'SIGTERM']) {
   process.on(signal, () => server.kill(signal));
 }
 server.on('exit', (code, signal) => process.exit(code ?? (signal ? 0 : 1)));
+
+// The server logs JSON lines; once it answers, say in plain words where to go.
+const port = env.PORT ?? '3000';
+if (await waitForHttp(`http://127.0.0.1:${port}/api/health`, 120_000)) {
+  const address = env.PUBLIC_URL ?? `http://localhost:${port}`;
+  log(`careerside is running: open ${address}`);
+  log(
+    `API docs at ${address}/api/docs; sign in on the page with the 学生 / 辅导员 / 管理员 picker. Ctrl+C stops.`,
+  );
+}
