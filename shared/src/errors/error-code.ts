@@ -58,6 +58,14 @@ export const ErrorCode = {
   ClosureExists: 'CLOSURE_EXISTS',
   AdvisorExists: 'ADVISOR_EXISTS',
   MiniProgramCodeUnavailable: 'MINI_PROGRAM_CODE_UNAVAILABLE',
+  // Museum, media and reflection (issue 7)
+  MediaFileMissing: 'MEDIA_FILE_MISSING',
+  MediaTypeNotAllowed: 'MEDIA_TYPE_NOT_ALLOWED',
+  MediaTooLarge: 'MEDIA_TOO_LARGE',
+  MediaUnreadable: 'MEDIA_UNREADABLE',
+  MediaReferenceInvalid: 'MEDIA_REFERENCE_INVALID',
+  ReorderMismatch: 'REORDER_MISMATCH',
+  MuseumContentIncomplete: 'MUSEUM_CONTENT_INCOMPLETE',
 } as const;
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
 

@@ -75,6 +75,34 @@ export const ERROR_MESSAGES: Partial<Record<ErrorCode, LocalizedText>> = {
     'zh-CN': '该时段已约满，可以加入候补或选择其他时间',
     'en-US': 'This time is fully booked; join the waitlist or pick another time',
   },
+  [ErrorCode.MediaFileMissing]: {
+    'zh-CN': '请选择要上传的文件',
+    'en-US': 'Attach the file as a multipart part named "file"',
+  },
+  [ErrorCode.MediaTypeNotAllowed]: {
+    'zh-CN': '不支持该文件类型，图片请用 JPEG、PNG 或 WebP，音频请用 MP3、M4A 或 WAV',
+    'en-US': 'This file type is not accepted: images must be JPEG, PNG or WebP, audio MP3, M4A or WAV',
+  },
+  [ErrorCode.MediaTooLarge]: {
+    'zh-CN': '文件过大，不能超过 {limit}',
+    'en-US': 'The file is too large; the limit is {limit}',
+  },
+  [ErrorCode.MediaUnreadable]: {
+    'zh-CN': '文件已损坏或无法读取',
+    'en-US': 'The file is damaged or cannot be read',
+  },
+  [ErrorCode.MediaReferenceInvalid]: {
+    'zh-CN': '引用的图片或音频不存在或类型不符：{fields}',
+    'en-US': 'These fields name media that does not exist or has the wrong kind: {fields}',
+  },
+  [ErrorCode.ReorderMismatch]: {
+    'zh-CN': '排序列表与当前内容不一致，请刷新后重试',
+    'en-US': 'The order must list every item exactly once; reload and try again',
+  },
+  [ErrorCode.MuseumContentIncomplete]: {
+    'zh-CN': '发布前请补充：{fields}',
+    'en-US': 'Fill these in before publishing: {fields}',
+  },
   [ErrorCode.DeliveryNotRetryable]: {
     'zh-CN': '这条消息当前不能重试',
     'en-US': 'This delivery cannot be retried in its current state',
