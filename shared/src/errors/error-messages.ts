@@ -75,6 +75,118 @@ export const ERROR_MESSAGES: Partial<Record<ErrorCode, LocalizedText>> = {
     'zh-CN': '该时段已约满，可以加入候补或选择其他时间',
     'en-US': 'This time is fully booked; join the waitlist or pick another time',
   },
+  [ErrorCode.SlotNotAvailable]: {
+    'zh-CN': '该时段已不再开放预约，请选择其他时间',
+    'en-US': 'This time is no longer offered; pick another one',
+  },
+  [ErrorCode.BookingTooSoon]: {
+    'zh-CN': '请至少提前 {hours} 小时预约',
+    'en-US': 'Book at least {hours} hours ahead',
+  },
+  [ErrorCode.BookingTooFar]: {
+    'zh-CN': '只能预约未来 {days} 天内的时段',
+    'en-US': 'You can book up to {days} days ahead',
+  },
+  [ErrorCode.TooManyActive]: {
+    'zh-CN': '你已有 {max} 个未完成的预约，完成或取消后才能再约',
+    'en-US': 'You already have {max} upcoming appointments; attend or cancel one first',
+  },
+  [ErrorCode.OverlappingAppointment]: {
+    'zh-CN': '你在这个时间已有其他预约',
+    'en-US': 'You already have an appointment at this time',
+  },
+  [ErrorCode.OnePerAdvisorPerDay]: {
+    'zh-CN': '同一位老师每天只能预约一次',
+    'en-US': 'You can book one session per advisor per day',
+  },
+  [ErrorCode.AlreadyBooked]: {
+    'zh-CN': '你已经预约了这个时段',
+    'en-US': 'You have already booked this time',
+  },
+  [ErrorCode.BookingSuspended]: {
+    'zh-CN': '因 90 天内多次爽约或临时取消（{reasons}），预约功能暂停至 {until}',
+    'en-US': 'Booking is suspended until {until} after repeated no-shows or late cancellations ({reasons})',
+  },
+  [ErrorCode.ProfileIncomplete]: {
+    'zh-CN': '请先完善姓名、学院、学历和毕业年份再预约',
+    'en-US': 'Complete your name, college, degree and graduation year before booking',
+  },
+  [ErrorCode.AdvisorInactive]: {
+    'zh-CN': '这位老师暂不接受预约',
+    'en-US': 'This advisor is not taking appointments',
+  },
+  [ErrorCode.CancellationClosed]: {
+    'zh-CN': '已超过可取消或改期的时间（开始前 {hours} 小时）',
+    'en-US': 'It is too late to cancel or reschedule ({hours} hours before the start)',
+  },
+  [ErrorCode.AppointmentNotActive]: {
+    'zh-CN': '该预约已取消或已结束',
+    'en-US': 'This appointment is already cancelled or over',
+  },
+  [ErrorCode.IdempotencyKeyReused]: {
+    'zh-CN': '同一个请求编号被用于不同的内容，请刷新后重试',
+    'en-US': 'This Idempotency-Key was used with a different request',
+  },
+  [ErrorCode.IdempotencyKeyInProgress]: {
+    'zh-CN': '上一次提交仍在处理中，请稍候',
+    'en-US': 'The first request with this Idempotency-Key is still being processed',
+  },
+  [ErrorCode.SlotHasSeats]: {
+    'zh-CN': '该时段还有空位，可直接预约',
+    'en-US': 'This time still has seats; book it directly',
+  },
+  [ErrorCode.AlreadyOnWaitlist]: {
+    'zh-CN': '你已在该时段的候补名单中',
+    'en-US': 'You are already on the waitlist for this time',
+  },
+  [ErrorCode.WaitlistOfferExpired]: {
+    'zh-CN': '保留的名额已过期，已顺延给下一位同学',
+    'en-US': 'The held seat expired and passed to the next student',
+  },
+  [ErrorCode.WaitlistNotOffered]: {
+    'zh-CN': '当前没有为你保留的名额',
+    'en-US': 'No seat is being held for you',
+  },
+  [ErrorCode.CheckInTooEarly]: {
+    'zh-CN': '还没到签到时间，{time} 起可签到（开始前 {minutes} 分钟）',
+    'en-US': 'Check-in opens at {time} ({minutes} minutes before the start)',
+  },
+  [ErrorCode.CheckInTooLate]: {
+    'zh-CN': '签到已于 {time} 截止（开始后 {minutes} 分钟），请联系老师',
+    'en-US': 'Check-in closed at {time} ({minutes} minutes after the start); please talk to the advisor',
+  },
+  [ErrorCode.NoAppointmentToCheckIn]: {
+    'zh-CN': '你今天没有这位老师的预约',
+    'en-US': 'You have no appointment with this advisor today',
+  },
+  [ErrorCode.FeedbackNotAllowed]: {
+    'zh-CN': '咨询结束并签到后才能评价',
+    'en-US': 'You can rate a session once it is over and you attended',
+  },
+  [ErrorCode.FeedbackAlreadyGiven]: {
+    'zh-CN': '你已经评价过这次咨询',
+    'en-US': 'You have already rated this session',
+  },
+  [ErrorCode.AttendanceTooEarly]: {
+    'zh-CN': '预约开始后才能登记到场情况',
+    'en-US': 'Attendance can be recorded once the appointment has started',
+  },
+  [ErrorCode.RulesInvalid]: {
+    'zh-CN': '可预约时间设置有误：{problems}',
+    'en-US': 'The availability does not add up: {problems}',
+  },
+  [ErrorCode.ClosureExists]: {
+    'zh-CN': '{date} 已设置为闭馆日',
+    'en-US': 'The center is already closed on {date}',
+  },
+  [ErrorCode.AdvisorExists]: {
+    'zh-CN': '编号为 {id} 的老师已存在',
+    'en-US': 'An advisor with id {id} already exists',
+  },
+  [ErrorCode.MiniProgramCodeUnavailable]: {
+    'zh-CN': '暂时无法生成小程序码，请稍后再试',
+    'en-US': 'The mini-program code cannot be made right now; try again later',
+  },
   [ErrorCode.MediaFileMissing]: {
     'zh-CN': '请选择要上传的文件',
     'en-US': 'Attach the file as a multipart part named "file"',
