@@ -9,6 +9,8 @@ import { createValidationPipe } from './common/pipes/validation.pipe';
 import type { AppConfig } from './config/app-config';
 import { ConfigModule } from './config/config.module';
 import { DatabaseModule } from './database/database.module';
+import { AdvisorsModule } from './modules/advisors/advisors.module';
+import { AppointmentsModule } from './modules/appointments/appointments.module';
 import { AuthModule } from './modules/auth/auth.module';
 import { HealthModule } from './modules/health/health.module';
 import { MeModule } from './modules/me/me.module';
@@ -36,6 +38,8 @@ export class AppModule {
         MeModule,
         HealthModule,
         MetaModule,
+        AdvisorsModule,
+        AppointmentsModule,
       ],
       providers: [
         { provide: APP_FILTER, useClass: AllExceptionsFilter },

@@ -1,0 +1,34 @@
+import { Module } from '@nestjs/common';
+import { AdvisorsModule } from '../advisors/advisors.module';
+import { IdempotencyModule } from '../idempotency/idempotency.module';
+import { SlotsModule } from '../slots/slots.module';
+import { AppointmentsController } from './appointments.controller';
+import { AppointmentsRepository } from './appointments.repository';
+import { AppointmentsService } from './appointments.service';
+import { BookingNotifier } from './booking-notifier';
+import { BookingRules } from './booking-rules';
+import { BookingStandingService } from './booking-standing.service';
+import { BookingService } from './booking.service';
+import { StandingRepository } from './standing.repository';
+import { WaitlistController } from './waitlist.controller';
+import { WaitlistRepository } from './waitlist.repository';
+import { WaitlistService } from './waitlist.service';
+
+/** Booking rules, appointments, the waitlist, strikes and suspensions, check-in and feedback. */
+@Module({
+  imports: [AdvisorsModule, SlotsModule, IdempotencyModule],
+  controllers: [AppointmentsController, WaitlistController],
+  providers: [
+    AppointmentsRepository,
+    WaitlistRepository,
+    StandingRepository,
+    BookingRules,
+    BookingStandingService,
+    BookingNotifier,
+    BookingService,
+    WaitlistService,
+    AppointmentsService,
+  ],
+  exports: [AppointmentsService, WaitlistService, BookingService],
+})
+export class AppointmentsModule {}
