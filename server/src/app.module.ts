@@ -15,7 +15,13 @@ import { AuthModule } from './modules/auth/auth.module';
 import { HealthModule } from './modules/health/health.module';
 import { MeModule } from './modules/me/me.module';
 import { MetaModule } from './modules/meta/meta.module';
+import { MediaModule } from './modules/media/media.module';
+import { MuseumModule } from './modules/museum/museum.module';
+import { ReflectionModule } from './modules/reflection/reflection.module';
+import { NotificationsModule } from './modules/notifications/notifications.module';
+import { QrCodesModule } from './modules/qr-codes/qr-codes.module';
 import { RedisModule } from './modules/redis/redis.module';
+import { SchedulingModule } from './modules/scheduling/scheduling.module';
 import { UsersModule } from './modules/users/users.module';
 
 export interface AppModuleOptions {
@@ -33,13 +39,19 @@ export class AppModule {
         LoggerModule.forRoot(loggerParams(config, options.logDestination)),
         DatabaseModule.forRoot(config),
         RedisModule,
+        SchedulingModule,
+        NotificationsModule,
         AuthModule,
         UsersModule,
         MeModule,
         HealthModule,
         MetaModule,
+        MediaModule,
+        MuseumModule,
+        ReflectionModule,
         AdvisorsModule,
         AppointmentsModule,
+        QrCodesModule,
       ],
       providers: [
         { provide: APP_FILTER, useClass: AllExceptionsFilter },

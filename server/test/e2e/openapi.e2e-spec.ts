@@ -11,6 +11,8 @@ const PUBLIC_OPERATIONS = new Set([
   'GET /api/meta',
   'POST /api/auth/wechat',
   'POST /api/auth/dev-login',
+  'GET /api/advisors/{id}/qrcode',
+  'GET /api/center/qrcode',
 ]);
 
 describe('the OpenAPI document', () => {

@@ -1,0 +1,110 @@
+import { HttpStatus, Injectable, Logger } from '@nestjs/common';
+import QRCode from 'qrcode';
+import { ADVISING_TOPICS, ErrorCode, QR_SCENE } from '@careerside/shared';
+import { ResourceNotFoundException } from '../../common/errors/common.exceptions';
+import { DomainException } from '../../common/errors/domain.exception';
+import type { AppConfig } from '../../config/app-config';
+import { InjectConfig } from '../../config/inject-config.decorator';
+import type { AdvisorEntity } from '../advisors/advisor.entity';
+import { ADVISOR_PAGE, advisorBookingUrl } from '../advisors/advisor.mapper';
+import { AdvisorsRepository } from '../advisors/advisors.repository';
+import { WechatApiError, WechatNotConfiguredError, WechatTransportError } from '../wechat/wechat.errors';
+import { MiniProgramCodeClient } from './mini-program-code.client';
+import { renderPoster } from './poster';
+
+/** The booking tab: what the center's own code opens. */
+export const CENTER_PAGE = 'pages/booking/index';
+
+export class MiniProgramCodeUnavailableException extends DomainException {
+  constructor(reason: string, cause?: unknown) {
+    super(ErrorCode.MiniProgramCodeUnavailable, HttpStatus.SERVICE_UNAVAILABLE, `The mini-program code cannot be made: ${reason}`, undefined, {
+      cause,
+      headers: { 'retry-after': '30' },
+    });
+  }
+}
+
+const MAX_CACHED = 500;
+
+/**
+ * Codes that open an advisor's booking page: a standard QR code of the link under PUBLIC_URL (the `qrcode`
+ * library), the WeChat mini-program code with scene `a=<shortCode>`, and a printable door poster. Each is
+ * cached in memory by what it encodes, so a poster on many doors costs one render and one WeChat call.
+ */
+@Injectable()
+export class QrCodesService {
+  private readonly logger = new Logger('QrCodes');
+  private readonly cache = new Map<string, Buffer>();
+
+  constructor(
+    @InjectConfig() private readonly config: AppConfig,
+    private readonly advisors: AdvisorsRepository,
+    private readonly miniProgramCodes: MiniProgramCodeClient,
+  ) {}
+
+  async advisorQr(advisorRef: string, size: number): Promise<Buffer> {
+    const advisor = await this.advisor(advisorRef);
+    return this.qr(advisorBookingUrl(this.config.http.publicUrl, advisor.id), size);
+  }
+
+  centerQr(size: number): Promise<Buffer> {
+    return this.qr(`${this.config.http.publicUrl}/${CENTER_PAGE}`, size);
+  }
+
+  /** The scene is `a=<shortCode>` (8 characters; WeChat allows 32). */
+  async advisorMiniProgramCode(advisorRef: string): Promise<Buffer> {
+    const advisor = await this.advisor(advisorRef);
+    const scene = `${QR_SCENE.advisorPrefix}${advisor.shortCode}`;
+    return this.cached(`wxacode:${scene}:${this.config.wechat.miniprogramState}`, async () => {
+      try {
+        return await this.miniProgramCodes.create({ scene, page: ADVISOR_PAGE });
+      } catch (error) {
+        if (error instanceof WechatNotConfiguredError) throw new MiniProgramCodeUnavailableException('WECHAT_APPID is not set', error);
+        if (error instanceof WechatApiError || error instanceof WechatTransportError) {
+          throw new MiniProgramCodeUnavailableException(error.message, error);
+        }
+        throw error;
+      }
+    });
+  }
+
+  async poster(advisorRef: string): Promise<Buffer> {
+    const advisor = await this.advisor(advisorRef);
+    const url = advisorBookingUrl(this.config.http.publicUrl, advisor.id);
+    const key = `poster:${advisor.id}:${advisor.updatedAt.getTime()}:${url}`;
+    return this.cached(key, async () =>
+      renderPoster({
+        center: '学生就业指导服务中心',
+        name: advisor.name,
+        title: advisor.title,
+        location: advisor.location,
+        topics: advisor.topics.map((code) => ADVISING_TOPICS.find((topic) => topic.code === code)?.label['zh-CN'] ?? code),
+        shortCode: advisor.shortCode,
+        qrPng: await this.qr(url, 720),
+        callToAction: '微信扫码 · 预约咨询 / 到场签到',
+        footer: url,
+      }),
+    );
+  }
+
+  private async advisor(ref: string): Promise<AdvisorEntity> {
+    const advisor = await this.advisors.findByIdOrCode(ref);
+    if (!advisor) throw new ResourceNotFoundException('Advisor');
+    return advisor;
+  }
+
+  private qr(text: string, size: number): Promise<Buffer> {
+    return this.cached(`qr:${size}:${text}`, () =>
+      QRCode.toBuffer(text, { type: 'png', width: size, margin: 2, errorCorrectionLevel: 'M' }),
+    );
+  }
+
+  private async cached(key: string, make: () => Promise<Buffer>): Promise<Buffer> {
+    const hit = this.cache.get(key);
+    if (hit) return hit;
+    const made = await make();
+    if (this.cache.size >= MAX_CACHED) this.cache.delete(this.cache.keys().next().value as string);
+    this.cache.set(key, made);
+    return made;
+  }
+}
