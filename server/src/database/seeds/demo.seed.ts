@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { DataSource } from 'typeorm';
 import { Role } from '@careerside/shared';
 import { UserEntity } from '../../modules/users/user.entity';
+import { seedBookingDemo } from './booking.seed';
 
 /** Sign in as these through `POST /api/auth/dev-login` with the same openid and role. */
 export const DEMO_USERS = [
@@ -14,6 +15,7 @@ export const DEMO_USERS = [
     openid: 'demo-counselor',
     role: Role.Counselor,
     name: '王老师',
+    advisorId: 'advisor-1',
   },
   {
     openid: 'demo-student',
@@ -53,12 +55,13 @@ export async function seedDemo(dataSource: DataSource, now: Date = new Date()): 
         degree: 'degree' in demo ? demo.degree : null,
         graduationYear:
           'graduationYearOffset' in demo ? now.getUTCFullYear() + demo.graduationYearOffset : null,
-        advisorId: null,
+        advisorId: 'advisorId' in demo ? demo.advisorId : null,
         createdAt: now,
         updatedAt: now,
       });
       summary.created.push(demo.openid);
     }
+    summary.created.push(...(await seedBookingDemo(manager, now)));
   });
   return summary;
 }
