@@ -1,10 +1,12 @@
 import { Module } from '@nestjs/common';
 import { AdvisorsModule } from '../advisors/advisors.module';
 import { IdempotencyModule } from '../idempotency/idempotency.module';
+import { NotificationsModule } from '../notifications/notifications.module';
 import { SlotsModule } from '../slots/slots.module';
 import { AppointmentsController } from './appointments.controller';
 import { AppointmentsRepository } from './appointments.repository';
 import { AppointmentsService } from './appointments.service';
+import { BookingJobs } from './booking-jobs';
 import { BookingNotifier } from './booking-notifier';
 import { BookingRules } from './booking-rules';
 import { BookingStandingService } from './booking-standing.service';
@@ -16,7 +18,7 @@ import { WaitlistService } from './waitlist.service';
 
 /** Booking rules, appointments, the waitlist, strikes and suspensions, check-in and feedback. */
 @Module({
-  imports: [AdvisorsModule, SlotsModule, IdempotencyModule],
+  imports: [AdvisorsModule, SlotsModule, IdempotencyModule, NotificationsModule],
   controllers: [AppointmentsController, WaitlistController],
   providers: [
     AppointmentsRepository,
@@ -28,6 +30,7 @@ import { WaitlistService } from './waitlist.service';
     BookingService,
     WaitlistService,
     AppointmentsService,
+    BookingJobs,
   ],
   exports: [AppointmentsService, WaitlistService, BookingService],
 })
