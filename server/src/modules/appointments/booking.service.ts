@@ -147,13 +147,19 @@ export class BookingService {
     now: Date,
     replacing?: string,
   ): Promise<Booked> {
-    await this.appointments.lockStudent(manager, user.id);
-    await this.standing.assertCanBook(user.id, now, manager);
     const slot = await this.slots.findById(request.slotId, manager);
     if (!slot) throw new ResourceNotFoundException('Slot');
+    this.rules.assertSlotTiming(slot, now);
+    // A slot already full cannot be booked whatever else is true: answer before any lock or rule query, so a
+    // rush on one popular slot costs the losers one read.
+    if (slot.booked >= slot.capacity) {
+      if (await this.appointments.hasActiveInSlot(manager, user.id, slot.id)) throw new AlreadyBookedException();
+      throw new SlotFullException();
+    }
+    await this.appointments.lockStudent(manager, user.id);
+    await this.standing.assertCanBook(user.id, now, manager);
     const advisor = await this.requireAdvisor(manager, slot.advisorId);
     if (!advisor.active) throw new AdvisorInactiveException();
-    this.rules.assertSlotTiming(slot, now);
     await this.rules.assertStudentRules(manager, user.id, slot, now, replacing);
     // The seat: a conditional UPDATE that only one request can win when one seat is left.
     if (!(await this.slots.takeSeat(manager, slot.id))) {
