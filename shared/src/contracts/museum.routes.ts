@@ -47,3 +47,14 @@ export const ReflectionRoute = {
     prompt: 'admin/reflection/prompts/:id',
   },
 } as const;
+
+/** Mini-program pages of the museum, as notifications and share cards name them (no leading slash). */
+export const MuseumPage = {
+  halls: 'pages/museum/index',
+  hall: 'subpackages/museum/pages/hall/index',
+  exhibit: 'subpackages/museum/pages/exhibit/index',
+  search: 'subpackages/museum/pages/search/index',
+  favourites: 'subpackages/museum/pages/favourites/index',
+  reflectionRooms: 'subpackages/museum/pages/reflection/index',
+  reflectionRoom: 'subpackages/museum/pages/reflection-room/index',
+} as const;

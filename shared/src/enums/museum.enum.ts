@@ -33,7 +33,7 @@ export const MUSEUM_LIMITS = {
   hallSubtitle: 120,
   exhibitTitle: 60,
   exhibitSummary: 200,
-  exhibitBody: 20_000,
+  exhibitBody: 16_000,
   transcript: 10_000,
   tags: 8,
   tagLength: 16,

@@ -1,0 +1,25 @@
+import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { APP_CONFIG, type AppConfig } from '../../config/app-config';
+import { LocalMediaStorage } from './local-media-storage';
+import { MediaController } from './media.controller';
+import { MediaEntity } from './media.entity';
+import { MediaRepository } from './media.repository';
+import { MediaService } from './media.service';
+import { MEDIA_STORAGE } from './media-storage';
+
+@Module({
+  imports: [TypeOrmModule.forFeature([MediaEntity])],
+  controllers: [MediaController],
+  providers: [
+    MediaRepository,
+    MediaService,
+    {
+      provide: MEDIA_STORAGE,
+      inject: [APP_CONFIG],
+      useFactory: (config: AppConfig) => new LocalMediaStorage(config.media.storage.dir),
+    },
+  ],
+  exports: [MediaService],
+})
+export class MediaModule {}
