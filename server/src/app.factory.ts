@@ -7,6 +7,7 @@ import { API_PREFIX, type ErrorBody } from '@careerside/shared';
 import { AppModule, type AppModuleOptions } from './app.module';
 import { setupOpenApi } from './bootstrap/openapi';
 import { registerSecurity } from './bootstrap/security';
+import { registerUploads } from './bootstrap/uploads';
 import { registerWebApp, WebApp } from './bootstrap/web-app';
 import { toErrorResponse } from './common/errors/error-response';
 import { REQUEST_ID_HEADER, requestIdFor } from './common/http/request-id';
@@ -61,6 +62,7 @@ export async function createApp(options: CreateAppOptions = {}): Promise<NestFas
   app.setGlobalPrefix(API_PREFIX);
   const webApp = new WebApp(config.h5DistDir);
   await registerSecurity(app, config, webApp);
+  await registerUploads(app, config);
   setupOpenApi(app, config);
   await registerWebApp(app, webApp);
   await app.init();
