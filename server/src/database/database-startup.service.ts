@@ -18,7 +18,7 @@ export class DatabaseStartupService implements OnApplicationBootstrap {
   async onApplicationBootstrap(): Promise<void> {
     await this.warnUnlessUtf8mb4();
     if (this.config.seedDemo && (await this.dataSource.getRepository(UserEntity).count()) === 0) {
-      const summary = await seedDemo(this.dataSource);
+      const summary = await seedDemo(this.dataSource, new Date(), { mediaDir: this.config.media.storage.dir });
       this.logger.log(`Seeded demo data into an empty database: ${summary.created.join(', ')}`);
     }
   }

@@ -3,6 +3,8 @@ import type { DataSource } from 'typeorm';
 import { Role } from '@careerside/shared';
 import { UserEntity } from '../../modules/users/user.entity';
 import { seedBookingDemo } from './booking.seed';
+import { LocalMediaStorage } from '../../modules/media/local-media-storage';
+import { seedMuseumDemo } from './museum.seed';
 
 /** Sign in as these through `POST /api/auth/dev-login` with the same openid and role. */
 export const DEMO_USERS = [
@@ -35,7 +37,16 @@ export interface SeedSummary {
 }
 
 /** Idempotent: creates each demo record that is missing and leaves existing ones alone. */
-export async function seedDemo(dataSource: DataSource, now: Date = new Date()): Promise<SeedSummary> {
+export interface SeedOptions {
+  /** Where the demo museum's generated media goes (MEDIA_DIR); without it the museum is not seeded. */
+  mediaDir?: string;
+}
+
+export async function seedDemo(
+  dataSource: DataSource,
+  now: Date = new Date(),
+  options: SeedOptions = {},
+): Promise<SeedSummary> {
   const summary: SeedSummary = { created: [], existing: [] };
   await dataSource.transaction(async (manager) => {
     const users = manager.getRepository(UserEntity);
@@ -62,6 +73,9 @@ export async function seedDemo(dataSource: DataSource, now: Date = new Date()): 
       summary.created.push(demo.openid);
     }
     summary.created.push(...(await seedBookingDemo(manager, now)));
+    if (options.mediaDir) {
+      summary.created.push(...(await seedMuseumDemo(manager, now, new LocalMediaStorage(options.mediaDir))));
+    }
   });
   return summary;
 }

@@ -2,8 +2,8 @@ import { runDatabaseScript } from '../script-runner';
 import { seedDemo } from './demo.seed';
 
 // `node dist/database/seeds/seed.js`: migrates, then adds whatever demo data is missing.
-runDatabaseScript('seed', async (dataSource, _config, logger) => {
+runDatabaseScript('seed', async (dataSource, config, logger) => {
   await dataSource.runMigrations({ transaction: 'each' });
-  const summary = await seedDemo(dataSource);
+  const summary = await seedDemo(dataSource, new Date(), { mediaDir: config.media.storage.dir });
   logger.log(`Demo data: created ${summary.created.length}, already present ${summary.existing.length}`);
 });
