@@ -14,6 +14,22 @@ export default defineAppConfig({
     { root: 'subpackages/auth', pages: ['pages/login/index'] },
     { root: 'subpackages/profile', pages: ['pages/edit/index'] },
     { root: 'subpackages/settings', pages: ['pages/language/index', 'pages/about/index'] },
+    {
+      root: 'subpackages/booking',
+      pages: [
+        'pages/advisor/index',
+        'pages/book/index',
+        'pages/confirmation/index',
+        'pages/appointments/index',
+        'pages/checkin/index',
+        'pages/feedback/index',
+        'pages/scan/index',
+      ],
+    },
+    {
+      root: 'subpackages/staff',
+      pages: ['pages/advisors/index', 'pages/advisor/index', 'pages/closures/index'],
+    },
   ],
   window: {
     backgroundTextStyle: 'light',

@@ -13,6 +13,16 @@ export const PageRoute = {
   profileEdit: '/subpackages/profile/pages/edit/index',
   language: '/subpackages/settings/pages/language/index',
   about: '/subpackages/settings/pages/about/index',
+  advisor: '/subpackages/booking/pages/advisor/index',
+  book: '/subpackages/booking/pages/book/index',
+  bookingConfirmation: '/subpackages/booking/pages/confirmation/index',
+  myAppointments: '/subpackages/booking/pages/appointments/index',
+  checkIn: '/subpackages/booking/pages/checkin/index',
+  feedback: '/subpackages/booking/pages/feedback/index',
+  scan: '/subpackages/booking/pages/scan/index',
+  staffAdvisors: '/subpackages/staff/pages/advisors/index',
+  staffAdvisor: '/subpackages/staff/pages/advisor/index',
+  staffClosures: '/subpackages/staff/pages/closures/index',
 } as const;
 
 /** Tab order as in app.config.ts `tabBar.list`; setTabBarItem addresses tabs by this index. */

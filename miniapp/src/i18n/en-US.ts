@@ -1,3 +1,4 @@
+import { bookingEnUS } from './booking.en-US';
 import type { Messages } from './messages';
 
 export const enUS: Messages = {
@@ -166,4 +167,5 @@ export const enUS: Messages = {
     privacyBody:
       'We keep only what the career services need: your sign-in identifier, name, student number, college, major, degree and graduation year. Only center staff can see them.',
   },
+  ...bookingEnUS,
 };

@@ -1,3 +1,5 @@
+import { bookingZhCN } from './booking.zh-CN';
+
 /** Simplified Chinese, the app's first language. en-US.ts must carry exactly the same keys (see Messages). */
 export const zhCN = {
   app: {
@@ -158,4 +160,5 @@ export const zhCN = {
     privacyBody:
       '我们只保存提供就业服务所需的信息：登录标识、姓名、学号、学院、专业、学历和毕业年份。这些信息仅中心老师可见。',
   },
+  ...bookingZhCN,
 } as const;

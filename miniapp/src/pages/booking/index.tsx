@@ -1,24 +1,111 @@
-import { View } from '@tarojs/components';
-import { ADVISING_TOPICS } from '@careerside/shared';
-import { useI18n } from '@/i18n';
+import { Text, View } from '@tarojs/components';
+import { useDidShow } from '@tarojs/taro';
+import { useState } from 'react';
+import { ADVISING_TOPICS, type AdvisingTopic } from '@careerside/shared';
+import { format, useI18n } from '@/i18n';
 import { useTabPage } from '@/features/navigation/use-tab-page';
-import { ComingSoon } from '@/components/coming-soon';
-import icon from '@/assets/icons/entry-booking.png';
+import { useSession } from '@/features/auth/session.store';
+import { describeError } from '@/features/errors/describe-error';
+import { datePart, timePart } from '@/features/booking/dates';
+import { scanAndOpen } from '@/features/booking/scan';
+import { useQuery } from '@/features/booking/use-query';
+import { bookingApi } from '@/services/api/booking.api';
+import { AdvisorCard } from '@/components/advisor-card';
+import { ChipGroup } from '@/components/chip-group';
+import { EmptyState, ErrorState, LoadingState } from '@/components/state-views';
+import { Button } from '@/components/nutui';
+import { PageRoute, withQuery } from '@/routes';
+import { openPage } from '@/utils/navigation';
+import './index.scss';
 
-// Issue 4 brings advisors, slots and booking here; until then the tab says what it will offer.
+const ALL = 'all';
+
+/** The 预约 tab: advisors by topic, 扫一扫 and the way to my appointments. */
 export default function BookingPage() {
   useTabPage((t) => t.titles.booking);
-  const { t, locale } = useI18n();
+  const { t, label } = useI18n();
+  const { signedIn } = useSession();
+  const [topic, setTopic] = useState<string>(ALL);
+  const advisors = useQuery(
+    () => bookingApi.advisors({ topic: topic === ALL ? undefined : (topic as AdvisingTopic) }),
+    [topic, signedIn],
+    signedIn,
+  );
+  useDidShow(() => {
+    if (signedIn) advisors.reload();
+  });
+
+  const chips = [
+    { value: ALL, label: t.booking.allTopics },
+    ...ADVISING_TOPICS.map((entry) => ({ value: entry.code, label: label(ADVISING_TOPICS, entry.code) })),
+  ];
+
   return (
-    <View className="page">
-      <ComingSoon
-        icon={icon}
-        title={t.titles.booking}
-        lead={t.comingSoon.booking.lead}
-        points={t.comingSoon.booking.points}
-        listTitle={t.comingSoon.booking.listTitle}
-        listItems={ADVISING_TOPICS.map((topic) => topic.label[locale])}
-      />
+    <View className="page booking">
+      <View className="booking__hero">
+        <Text className="booking__title">{t.booking.title}</Text>
+        <Text className="booking__lead">{t.booking.lead}</Text>
+        <View className="booking__actions">
+          <Button
+            className="booking__action booking__scan"
+            size="small"
+            onClick={() => void scanAndOpen(t.booking.scanUnrecognized)}
+          >
+            {t.booking.scan}
+          </Button>
+          {signedIn ? (
+            <Button
+              className="booking__action booking__mine"
+              size="small"
+              onClick={() => void openPage(PageRoute.myAppointments)}
+            >
+              {t.booking.myAppointments}
+            </Button>
+          ) : null}
+        </View>
+      </View>
+
+      {!signedIn ? (
+        <View className="booking__signin">
+          <Text className="booking__signin-text">{t.booking.signInToBook}</Text>
+          <Button type="primary" size="small" onClick={() => void openPage(PageRoute.login)}>
+            {t.common.signIn}
+          </Button>
+        </View>
+      ) : (
+        <>
+          <ChipGroup chips={chips} selected={topic} onSelect={setTopic} />
+          <View className="booking__list">
+            {advisors.data ? (
+              advisors.data.items.length === 0 ? (
+                <EmptyState title={topic === ALL ? t.booking.noAdvisors : t.booking.noAdvisorsForTopic} />
+              ) : (
+                advisors.data.items.map((advisor) => (
+                  <AdvisorCard
+                    key={advisor.id}
+                    advisor={advisor}
+                    onClick={() => void openPage(withQuery(PageRoute.advisor, { id: advisor.id }))}
+                    footer={
+                      <Text className={advisor.nextAvailableAt ? 'booking__next' : 'booking__none'}>
+                        {advisor.nextAvailableAt
+                          ? format(t.booking.nextAvailable, {
+                              date: datePart(advisor.nextAvailableAt).slice(5),
+                              time: timePart(advisor.nextAvailableAt),
+                            })
+                          : t.booking.noAvailability}
+                      </Text>
+                    }
+                  />
+                ))
+              )
+            ) : advisors.status === 'error' ? (
+              <ErrorState message={describeError(advisors.error, t)} onRetry={advisors.reload} />
+            ) : (
+              <LoadingState blocks={3} />
+            )}
+          </View>
+        </>
+      )}
     </View>
   );
 }

@@ -87,7 +87,6 @@ export default function HomePage() {
         tone="blue"
         title={t.home.entryBookingTitle}
         body={t.home.entryBookingBody}
-        tag={t.home.comingSoonTag}
         onClick={() => go(TabRoute.booking)}
       />
       <EntryCard

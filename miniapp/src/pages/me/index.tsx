@@ -1,5 +1,6 @@
 import { Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
+import { Role } from '@careerside/shared';
 import { useI18n } from '@/i18n';
 import { useTabPage } from '@/features/navigation/use-tab-page';
 import { useCurrentUser } from '@/features/profile/current-user';
@@ -76,6 +77,11 @@ export default function MePage() {
       <MenuList
         items={[
           { key: 'profile', title: t.me.editProfile, onClick: () => go(PageRoute.profileEdit) },
+          ...(user?.role === Role.Student
+            ? [{ key: 'appointments', title: t.booking.myAppointments, onClick: () => go(PageRoute.myAppointments) }]
+            : user
+              ? [{ key: 'booking-admin', title: t.staff.entry, onClick: () => go(PageRoute.staffAdvisors) }]
+              : []),
           ...settings,
         ]}
       />

@@ -1,0 +1,124 @@
+import { Text, View } from '@tarojs/components';
+import Taro, { useDidShow, useRouter } from '@tarojs/taro';
+import { useMemo, useState } from 'react';
+import { APPOINTMENT_MODES, type SlotDto } from '@careerside/shared';
+import { format, useI18n } from '@/i18n';
+import { usePageTitle } from '@/features/navigation/use-page-title';
+import { useRequireSignIn } from '@/features/auth/use-require-sign-in';
+import { describeError } from '@/features/errors/describe-error';
+import { addDays, centerToday, datePart, timePart } from '@/features/booking/dates';
+import { parseScene } from '@/features/booking/scan-target';
+import { useQuery } from '@/features/booking/use-query';
+import { bookingApi } from '@/services/api/booking.api';
+import { AdvisorCard } from '@/components/advisor-card';
+import { EmptyState, ErrorState, LoadingState } from '@/components/state-views';
+import { SectionTitle } from '@/components/section-title';
+import { PageRoute, withQuery } from '@/routes';
+import { openPage } from '@/utils/navigation';
+import { DateStrip } from '../../components/date-strip';
+import { SlotGrid } from '../../components/slot-grid';
+import './index.scss';
+
+/** `?id=` from a link or the app, or `?scene=a%3D<shortCode>` when WeChat opens a mini-program code. */
+function advisorRef(params: Record<string, string | undefined>): string | null {
+  const scene = parseScene(params.scene);
+  if (scene?.kind === 'advisor') return scene.ref;
+  return params.id ? decodeURIComponent(params.id) : null;
+}
+
+export default function AdvisorPage() {
+  usePageTitle((t) => t.booking.advisorTitle);
+  const signedIn = useRequireSignIn();
+  const { t, label } = useI18n();
+  const { params } = useRouter();
+  const ref = advisorRef(params);
+  const reschedule = params.reschedule;
+  const [picked, setPicked] = useState<string | null>(null);
+
+  const advisor = useQuery(() => bookingApi.advisor(ref ?? ''), [ref], signedIn && ref !== null);
+  const slots = useQuery(() => bookingApi.slots(ref ?? ''), [ref], signedIn && ref !== null);
+  useDidShow(() => {
+    if (signedIn && ref) slots.reload();
+  });
+
+  const today = slots.data ? slots.data.from : centerToday();
+  const dates = useMemo(() => Array.from({ length: 15 }, (_, i) => addDays(today, i)), [today]);
+  const byDate = useMemo(() => {
+    const map = new Map<string, SlotDto[]>();
+    for (const slot of slots.data?.items ?? []) {
+      const date = datePart(slot.startsAt);
+      map.set(date, [...(map.get(date) ?? []), slot]);
+    }
+    return map;
+  }, [slots.data]);
+  const withSeats = useMemo(
+    () => new Set([...byDate].filter(([, list]) => list.some((slot) => slot.availability === 'available')).map(([date]) => date)),
+    [byDate],
+  );
+  const selected = picked ?? dates.find((date) => withSeats.has(date)) ?? today;
+
+  const joinWaitlist = async (slot: SlotDto) => {
+    const topic = advisor.data?.topics[0];
+    if (!topic) return;
+    const { confirm } = await Taro.showModal({
+      title: t.booking.waitlistConfirmTitle,
+      content: format(t.booking.waitlistConfirmBody, { time: `${datePart(slot.startsAt).slice(5)} ${timePart(slot.startsAt)}`, minutes: 30 }),
+      confirmText: t.booking.joinWaitlist,
+      cancelText: t.common.cancel,
+    });
+    if (!confirm) return;
+    try {
+      const entry = await bookingApi.joinWaitlist(slot.id, { topic });
+      await Taro.showToast({ title: format(t.booking.waitlistJoined, { position: entry.position ?? 1 }), icon: 'none' });
+      slots.reload();
+    } catch (error) {
+      await Taro.showToast({ title: describeError(error, t), icon: 'none', duration: 2500 });
+    }
+  };
+
+  const pick = (slot: SlotDto) => {
+    if (slot.availability === 'full') {
+      void joinWaitlist(slot);
+      return;
+    }
+    void openPage(withQuery(PageRoute.book, { slotId: slot.id, advisorId: advisor.data?.id ?? ref ?? undefined, reschedule }));
+  };
+
+  if (!ref) return <View className="page"><EmptyState title={t.booking.scanUnrecognized} /></View>;
+
+  return (
+    <View className="page advisor-page">
+      {advisor.data ? (
+        <AdvisorCard
+          advisor={advisor.data}
+          footer={
+            <View className="advisor-page__facts">
+              <Text>
+                {t.booking.modes}：{advisor.data.modes.map((mode) => label(APPOINTMENT_MODES, mode)).join(' · ')}
+              </Text>
+              {advisor.data.bio ? <Text className="advisor-page__bio">{advisor.data.bio}</Text> : null}
+            </View>
+          }
+        />
+      ) : advisor.status === 'error' ? (
+        <ErrorState message={describeError(advisor.error, t)} onRetry={advisor.reload} />
+      ) : (
+        <LoadingState blocks={1} />
+      )}
+
+      <SectionTitle>{t.booking.slotsTitle}</SectionTitle>
+      <DateStrip dates={dates} selected={selected} today={today} withSeats={withSeats} onSelect={setPicked} />
+      {slots.data ? (
+        (byDate.get(selected) ?? []).length > 0 ? (
+          <SlotGrid slots={byDate.get(selected) ?? []} onPick={pick} />
+        ) : (
+          <EmptyState title={t.booking.noSlotsThatDay} />
+        )
+      ) : slots.status === 'error' ? (
+        <ErrorState message={describeError(slots.error, t)} onRetry={slots.reload} />
+      ) : (
+        <LoadingState blocks={1} />
+      )}
+    </View>
+  );
+}
