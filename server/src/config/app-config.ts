@@ -1,3 +1,5 @@
+import type { TemplateRegistryConfig } from './notification-templates';
+
 export const NODE_ENVS = ['development', 'test', 'production'] as const;
 export type NodeEnv = (typeof NODE_ENVS)[number];
 
@@ -29,6 +31,27 @@ export interface QuietHours {
   label: string;
 }
 
+export const MINIPROGRAM_STATES = ['developer', 'trial', 'formal'] as const;
+export type MiniprogramState = (typeof MINIPROGRAM_STATES)[number];
+
+/** The notification pipeline: inbox writes, WeChat pushes and their workers. */
+export interface NotificationsConfig {
+  /** Capped pushes per student per center day; the overflow folds into a digest. 0 turns the cap off. */
+  dailyPushCap: number;
+  /** Whether this process claims and sends pushes and runs scheduled work (web-only processes say false). */
+  worker: boolean;
+  /** Pushes one process has on the wire at once; also the most a killed worker can leave unconfirmed. */
+  concurrency: number;
+  /** Deliveries claimed per database round trip. */
+  batchSize: number;
+  /** How often due deliveries and scheduled work are looked for (new ones also nudge the worker). */
+  pollMs: number;
+  /** How long a claim lasts without renewal before another worker may recover it. */
+  leaseMs: number;
+  retry: { baseMs: number; maxMs: number; maxAttempts: number };
+  templates: TemplateRegistryConfig;
+}
+
 /** Everything the server reads from its environment, validated once at boot. */
 export interface AppConfig {
   nodeEnv: NodeEnv;
@@ -44,7 +67,8 @@ export interface AppConfig {
     trustProxy: boolean | number | string[];
   };
   database: DatabaseConfig;
-  redis: { url: string } | null;
+  /** `prefix` namespaces every key (BullMQ queues, the token cache, the send-rate limiter). */
+  redis: { url: string; prefix: string } | null;
   wechat: {
     apiBase: string;
     appId: string | null;
@@ -52,6 +76,10 @@ export interface AppConfig {
     timeoutMs: number;
     /** Sign-in attempts per minute per client address. */
     signInRateLimit: number;
+    /** Subscribe messages per second for the whole app, shared by every process. */
+    sendRatePerSecond: number;
+    /** Which version of the mini-program a subscribe message opens. */
+    miniprogramState: MiniprogramState;
   };
   auth: {
     devLogin: boolean;
@@ -63,6 +91,7 @@ export interface AppConfig {
     timezone: string;
     quietHours: QuietHours | null;
   };
+  notifications: NotificationsConfig;
   seedDemo: boolean;
   logLevel: LogLevel;
   h5DistDir: string;

@@ -166,11 +166,108 @@ describe(loadConfig.name, () => {
   it('enables Redis only when REDIS_URL is set', () => {
     expect(load({ REDIS_URL: 'redis://127.0.0.1:6379/2' }).config.redis).toEqual({
       url: 'redis://127.0.0.1:6379/2',
+      prefix: 'careerside',
     });
+    expect(load({ REDIS_URL: 'redis://h', REDIS_PREFIX: 'cs-test.1' }).config.redis?.prefix).toBe(
+      'cs-test.1',
+    );
+    expect(issuesOf({ REDIS_URL: 'redis://h', REDIS_PREFIX: 'a:b' })).toHaveProperty('REDIS_PREFIX');
   });
 
   it('canonicalises the time zone', () => {
     expect(load({ CENTER_TIMEZONE: 'UTC' }).config.center.timezone).toBe('UTC');
     expect(load({ CENTER_TIMEZONE: 'Asia/Urumqi' }).config.center.timezone).toBe('Asia/Urumqi');
+  });
+});
+
+describe('notification settings', () => {
+  it('have working defaults: the demo template registry, a daily cap of 5, 50 sends per second', () => {
+    const { config } = load({});
+    expect(config.notifications).toMatchObject({
+      dailyPushCap: 5,
+      worker: true,
+      concurrency: 8,
+      leaseMs: 60_000,
+      retry: { baseMs: 5000, maxMs: 1_800_000, maxAttempts: 8 },
+    });
+    expect(config.wechat.sendRatePerSecond).toBe(50);
+    expect(config.wechat.miniprogramState).toBe('formal');
+    expect(config.notifications.templates.job_alert).toEqual({
+      templateId: 'DEMO-job-alert',
+      mode: 'one_time',
+      fields: { thing1: 'jobTitle', thing2: 'employer', thing3: 'location', date4: 'deadline' },
+    });
+  });
+
+  it('overrides templates per kind from JSON, keeping what an entry leaves out', () => {
+    const { config } = load({
+      NOTIFY_TEMPLATES: JSON.stringify({
+        job_alert: {
+          templateId: 'Xyz_123-abc',
+          fields: { thing2: 'jobTitle', character_string5: 'employer' },
+        },
+        appointment_reminder: { templateId: 'LongTermTpl', mode: 'long_term' },
+        museum_new_exhibit: null,
+      }),
+    });
+    const { templates } = config.notifications;
+    expect(templates.job_alert).toEqual({
+      templateId: 'Xyz_123-abc',
+      mode: 'one_time',
+      fields: { thing2: 'jobTitle', character_string5: 'employer' },
+    });
+    expect(templates.appointment_reminder?.mode).toBe('long_term');
+    expect(templates.appointment_reminder?.fields).toHaveProperty('time2', 'startsAt');
+    expect(templates.museum_new_exhibit).toBeNull();
+    expect(templates.system?.templateId).toBe('DEMO-system');
+  });
+
+  it('names every template mistake', () => {
+    const message = issuesOf({
+      NOTIFY_TEMPLATES: JSON.stringify({
+        job_alerts: { templateId: 'x' },
+        job_alert: { templateId: 'has space' },
+        system: { templateId: 'ok', mode: 'forever' },
+        digest: { templateId: 'ok', fields: { thingy1: 'count', number2: 'jobTitle' } },
+        waitlist_offer: { templateId: 'ok', colour: 'red' },
+      }),
+    }).NOTIFY_TEMPLATES;
+    for (const expected of [
+      '"job_alerts" is not a notification kind',
+      'job_alert.templateId',
+      'system.mode',
+      'digest.fields.thingy1 is not a WeChat keyword',
+      'digest.fields.number2 must be one of count, date, title, body',
+      'waitlist_offer.colour is not a template setting',
+    ]) {
+      expect(message).toContain(expected);
+    }
+    expect(issuesOf({ NOTIFY_TEMPLATES: '{not json' }).NOTIFY_TEMPLATES).toMatch(/not valid JSON/);
+    expect(issuesOf({ NOTIFY_TEMPLATES: '/nonexistent/templates.json' }).NOTIFY_TEMPLATES).toMatch(
+      /neither JSON nor a readable file/,
+    );
+  });
+
+  it('checks the numbers', () => {
+    const issues = issuesOf({
+      NOTIFY_DAILY_PUSH_CAP: '-1',
+      WECHAT_SEND_RATE: '0',
+      NOTIFY_CONCURRENCY: 'many',
+      NOTIFY_RETRY_BASE_MS: '60000',
+      NOTIFY_RETRY_MAX_MS: '1000',
+      WECHAT_MINIPROGRAM_STATE: 'beta',
+      NOTIFY_WORKER: 'sometimes',
+    });
+    expect(Object.keys(issues).sort()).toEqual(
+      [
+        'NOTIFY_CONCURRENCY',
+        'NOTIFY_DAILY_PUSH_CAP',
+        'NOTIFY_RETRY_MAX_MS',
+        'NOTIFY_WORKER',
+        'WECHAT_MINIPROGRAM_STATE',
+        'WECHAT_SEND_RATE',
+      ].sort(),
+    );
+    expect(load({ NOTIFY_DAILY_PUSH_CAP: '0' }).config.notifications.dailyPushCap).toBe(0);
   });
 });

@@ -1,7 +1,16 @@
 import { readFileSync } from 'node:fs';
 import { isAbsolute, resolve } from 'node:path';
-import { type AppConfig, type DatabaseConfig, LOG_LEVELS, NODE_ENVS, type QuietHours } from './app-config';
+import {
+  type AppConfig,
+  type DatabaseConfig,
+  LOG_LEVELS,
+  MINIPROGRAM_STATES,
+  NODE_ENVS,
+  type NotificationsConfig,
+  type QuietHours,
+} from './app-config';
 import { type ConfigIssue, EnvReader, type RawEnv } from './env-reader';
+import { parseTemplateRegistry } from './notification-templates';
 
 export const DEFAULT_DATABASE_URL = 'sqlite:data/careerside.sqlite';
 export const DEV_JWT_SECRET = 'careerside-development-secret-never-use-in-production';
@@ -70,6 +79,8 @@ export function loadConfig(env: RawEnv = process.env, cwd: string = process.cwd(
       secret,
       timeoutMs: read.integer('WECHAT_TIMEOUT_MS', 5000, { min: 100, max: 60_000 }),
       signInRateLimit: read.integer('WECHAT_SIGNIN_RATE_LIMIT', 10, { min: 1, max: 100_000 }),
+      sendRatePerSecond: read.integer('WECHAT_SEND_RATE', 50, { min: 1, max: 100_000 }),
+      miniprogramState: read.oneOf('WECHAT_MINIPROGRAM_STATE', MINIPROGRAM_STATES, 'formal'),
     },
     auth: {
       devLogin: devLoginRequested && !isProduction,
@@ -81,6 +92,7 @@ export function loadConfig(env: RawEnv = process.env, cwd: string = process.cwd(
       timezone: parseTimezone(read),
       quietHours: parseQuietHours(read),
     },
+    notifications: parseNotifications(read, cwd),
     seedDemo: read.boolean('SEED_DEMO', !isProduction),
     logLevel: read.oneOf('LOG_LEVEL', LOG_LEVELS, 'info'),
     h5DistDir:
@@ -150,7 +162,27 @@ function parseDatabaseUrl(read: EnvReader, cwd: string): DatabaseConfig {
   };
 }
 
-function parseRedisUrl(read: EnvReader): { url: string } | null {
+function parseNotifications(read: EnvReader, cwd: string): NotificationsConfig {
+  const baseMs = read.integer('NOTIFY_RETRY_BASE_MS', 5000, { min: 10, max: 3_600_000 });
+  const maxMs = read.integer('NOTIFY_RETRY_MAX_MS', 30 * 60_000, { min: 10, max: 86_400_000 });
+  if (maxMs < baseMs) read.fail('NOTIFY_RETRY_MAX_MS', `must not be below NOTIFY_RETRY_BASE_MS (${baseMs})`);
+  return {
+    dailyPushCap: read.integer('NOTIFY_DAILY_PUSH_CAP', 5, { min: 0, max: 1000 }),
+    worker: read.boolean('NOTIFY_WORKER', true),
+    concurrency: read.integer('NOTIFY_CONCURRENCY', 8, { min: 1, max: 256 }),
+    batchSize: read.integer('NOTIFY_BATCH_SIZE', 200, { min: 1, max: 5000 }),
+    pollMs: read.integer('NOTIFY_POLL_MS', 1000, { min: 20, max: 600_000 }),
+    leaseMs: read.integer('NOTIFY_LEASE_SECONDS', 60, { min: 1, max: 3600 }) * 1000,
+    retry: {
+      baseMs,
+      maxMs,
+      maxAttempts: read.integer('NOTIFY_MAX_ATTEMPTS', 8, { min: 1, max: 50 }),
+    },
+    templates: parseTemplateRegistry(read, cwd),
+  };
+}
+
+function parseRedisUrl(read: EnvReader): { url: string; prefix: string } | null {
   const value = read.raw('REDIS_URL');
   if (value === undefined) return null;
   try {
@@ -164,7 +196,11 @@ function parseRedisUrl(read: EnvReader): { url: string } | null {
     );
     return null;
   }
-  return { url: value };
+  const prefix = read.string('REDIS_PREFIX', 'careerside');
+  if (!/^[A-Za-z0-9_.-]{1,64}$/.test(prefix)) {
+    read.fail('REDIS_PREFIX', `must be 1-64 letters, digits, _, . or - (got "${prefix}")`);
+  }
+  return { url: value, prefix };
 }
 
 function parseCorsOrigins(read: EnvReader, publicUrl: string): string[] | '*' {

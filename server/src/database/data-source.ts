@@ -4,15 +4,28 @@ import * as mysql2 from 'mysql2';
 import { createConnection } from 'mysql2/promise';
 import { DataSource, type DataSourceOptions, type LoggerOptions } from 'typeorm';
 import type { DatabaseConfig, MysqlDatabaseConfig } from '../config/app-config';
+import { NotificationDeliveryEntity } from '../modules/notifications/notification-delivery.entity';
+import { NotificationEntity } from '../modules/notifications/notification.entity';
+import { PushCounterEntity } from '../modules/notifications/push-counter.entity';
+import { SubscriptionGrantEntity } from '../modules/notifications/subscription-grant.entity';
 import { UserEntity } from '../modules/users/user.entity';
+import { WechatAccessTokenEntity } from '../modules/wechat/wechat-access-token.entity';
 import { CreateUsers1764115200000 } from './migrations/1764115200000-create-users';
+import { CreateNotifications1764201600000 } from './migrations/1764201600000-create-notifications';
 import { TypeOrmLogger } from './typeorm-logger';
 
 /** Every entity, listed explicitly (no globs, so the build and Jest see the same set). */
-export const ENTITIES = [UserEntity];
+export const ENTITIES = [
+  UserEntity,
+  NotificationEntity,
+  NotificationDeliveryEntity,
+  SubscriptionGrantEntity,
+  PushCounterEntity,
+  WechatAccessTokenEntity,
+];
 
 /** Every migration in order. The schema comes only from these; `synchronize` stays off. */
-export const MIGRATIONS = [CreateUsers1764115200000];
+export const MIGRATIONS = [CreateUsers1764115200000, CreateNotifications1764201600000];
 
 /**
  * mysql2 with every pooled connection set to UTC. `timezone: 'Z'` only converts the values we send and read;

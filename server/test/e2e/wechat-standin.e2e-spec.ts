@@ -143,6 +143,9 @@ describe(WechatStandin.name, () => {
         [{ ...message, touser: '' }, 40003],
         [{ ...message, template_id: undefined }, 40037],
         [{ ...message, data: { thing1: { value: '' } } }, 47003],
+        [{ ...message, data: { thing1: { value: '字'.repeat(21) } } }, 47003],
+        [{ ...message, data: { time2: { value: '明天上午' } } }, 47003],
+        [{ ...message, page: '/pages/home/index' }, 41030],
       ];
       for (const [body, errcode] of cases) {
         const response = await postJson('/cgi-bin/message/subscribe/send', { access_token: token }, body);
@@ -201,6 +204,71 @@ describe(WechatStandin.name, () => {
       ).toBe(500);
       expect((await getJson('/cgi-bin/token', query)).json.access_token).toEqual(expect.any(String));
       expect(wechat.requests('/cgi-bin/token')).toHaveLength(4);
+    });
+
+    it('keeps a rule on every matching request until it is removed', async () => {
+      const token = await accessToken();
+      const send = (touser: string) =>
+        postJson(
+          '/cgi-bin/message/subscribe/send',
+          { access_token: token },
+          { touser, template_id: 'tpl', data: { thing1: { value: 'x' } } },
+        ).then(async (response) => ((await response.json()) as { errcode: number }).errcode);
+      const rule = wechat.addRule({
+        path: '/cgi-bin/message/subscribe/send',
+        fault: { kind: 'errcode', errcode: -1 },
+        when: (request) => (request.body as { touser?: string }).touser === 'o-busy',
+      });
+      expect([await send('o-busy'), await send('o-busy'), await send('o-fine')]).toEqual([-1, -1, 0]);
+      wechat.removeRule(rule);
+      expect(await send('o-busy')).toBe(0);
+      wechat.refuse('o-refused');
+      expect(await send('o-refused')).toBe(43101);
+      expect(wechat.sentCounts((message) => message.touser)).toEqual(
+        new Map([
+          ['o-fine', 1],
+          ['o-busy', 1],
+        ]),
+      );
+    });
+
+    it('swallows a request that hangs: no answer, and no message sent', async () => {
+      wechat.addRule({ path: '/cgi-bin/message/subscribe/send', fault: { kind: 'hang' } });
+      await expect(
+        fetch(`${wechat.url}/cgi-bin/message/subscribe/send?access_token=${await accessToken()}`, {
+          method: 'POST',
+          body: JSON.stringify({ touser: 'o', template_id: 't', data: { thing1: { value: 'x' } } }),
+          signal: AbortSignal.timeout(200),
+        }),
+      ).rejects.toThrow();
+      expect(wechat.sentMessages()).toEqual([]);
+      expect(wechat.requests('/cgi-bin/message/subscribe/send')).toHaveLength(1);
+    });
+
+    it('acts on a slow request at once but answers late', async () => {
+      wechat.setLatency('/cgi-bin/message/subscribe/send', 300);
+      const started = Date.now();
+      const answer = postJson(
+        '/cgi-bin/message/subscribe/send',
+        { access_token: await accessToken() },
+        { touser: 'o', template_id: 't', data: { thing1: { value: 'x' } } },
+      );
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      expect(wechat.sentMessages()).toHaveLength(1);
+      await answer;
+      expect(Date.now() - started).toBeGreaterThanOrEqual(290);
+    });
+
+    it('forgets every access token on invalidateAccessTokens (40001)', async () => {
+      const token = await accessToken();
+      wechat.invalidateAccessTokens();
+      const response = await postJson(
+        '/cgi-bin/message/subscribe/send',
+        { access_token: token },
+        { touser: 'o', template_id: 't', data: { thing1: { value: 'x' } } },
+      );
+      expect(((await response.json()) as { errcode: number }).errcode).toBe(40001);
+      expect(await accessToken()).not.toBe(token);
     });
 
     it('drops the connection or answers late', async () => {

@@ -10,7 +10,9 @@ import { crc32, deflateSync } from 'node:zlib';
  * - GET  /cgi-bin/token               getAccessToken
  * - POST /cgi-bin/message/subscribe/send   subscribeMessage.send (recorded)
  * - POST /wxa/getwxacodeunlimit       getUnlimitedQRCode (a small PNG)
- * Point WECHAT_API_BASE at `standin.url`. Faults are queued per path with `failNext`.
+ * Point WECHAT_API_BASE at `standin.url`. Faults: `failNext` queues one-off faults per path; `addRule` keeps a
+ * fault on every matching request; `setLatency` slows a path down; `refuse(openid)` answers 43101 to that user;
+ * `expireAccessTokens` (42001) and `invalidateAccessTokens` (40001) age the tokens.
  */
 
 export type WechatFault =
@@ -21,7 +23,21 @@ export type WechatFault =
   /** Wait, then answer normally; longer than the client's timeout to simulate a timeout. */
   | { kind: 'delay'; ms: number }
   /** Close the connection without answering. */
-  | { kind: 'drop' };
+  | { kind: 'drop' }
+  /**
+   * Never answer, and never act on the request (a gateway that swallowed it): the client times out and a
+   * subscribe message is not recorded as sent. A `delay` past the timeout is the other kind of timeout,
+   * where WeChat did deliver the message but the answer was lost.
+   */
+  | { kind: 'hang' };
+
+/** A standing fault for every matching request until removed (unlike failNext, which is used up). */
+export interface FaultRule {
+  path: string;
+  fault: WechatFault;
+  /** Only requests this accepts; every request to the path by default. */
+  when?: (request: RecordedRequest) => boolean;
+}
 
 export interface RecordedRequest {
   method: string;
@@ -90,6 +106,10 @@ export class WechatStandin {
   private readonly tokens = new Map<string, AccessToken>();
   private stableToken: AccessToken | null = null;
   private readonly faults = new Map<string, WechatFault[]>();
+  private readonly rules: FaultRule[] = [];
+  private readonly latency = new Map<string, number>();
+  private readonly refused = new Set<string>();
+  private readonly hanging = new Set<ServerResponse>();
   private readonly recorded: RecordedRequest[] = [];
   private readonly messages: SentSubscribeMessage[] = [];
   private readonly qrCodes: GeneratedQrCode[] = [];
@@ -146,9 +166,40 @@ export class WechatStandin {
     this.faults.set(path, queue);
   }
 
+  /** Applies a fault to every matching request until `removeRule` (or `reset`). */
+  addRule(rule: FaultRule): FaultRule {
+    this.rules.push(rule);
+    return rule;
+  }
+
+  removeRule(rule: FaultRule): void {
+    const index = this.rules.indexOf(rule);
+    if (index >= 0) this.rules.splice(index, 1);
+  }
+
+  /**
+   * Every request to this path is acted on at once (a subscribe message is recorded on arrival) but answered
+   * `ms` later: a slow WeChat, which keeps messages in flight long enough to kill a worker among them.
+   */
+  setLatency(path: string, ms: number): void {
+    if (ms > 0) this.latency.set(path, ms);
+    else this.latency.delete(path);
+  }
+
+  /** This user has no subscription at WeChat: subscribe messages to them answer 43101. */
+  refuse(openid: string): void {
+    this.refused.add(openid);
+  }
+
   /** Every access token issued so far now answers 42001 (expired). */
   expireAccessTokens(): void {
     for (const token of this.tokens.values()) token.expiresAt = Date.now() - 1;
+  }
+
+  /** Every access token issued so far is forgotten and answers 40001 (as after a force refresh elsewhere). */
+  invalidateAccessTokens(): void {
+    this.tokens.clear();
+    this.stableToken = null;
   }
 
   requests(path?: string): RecordedRequest[] {
@@ -157,6 +208,13 @@ export class WechatStandin {
 
   sentMessages(): SentSubscribeMessage[] {
     return [...this.messages];
+  }
+
+  /** How many times each message arrived, by a key the test derives from it (a unique value in its data). */
+  sentCounts(key: (message: SentSubscribeMessage) => string): Map<string, number> {
+    const counts = new Map<string, number>();
+    for (const message of this.messages) counts.set(key(message), (counts.get(key(message)) ?? 0) + 1);
+    return counts;
   }
 
   generatedQrCodes(): GeneratedQrCode[] {
@@ -169,11 +227,16 @@ export class WechatStandin {
     this.messages.length = 0;
     this.qrCodes.length = 0;
     this.faults.clear();
+    this.rules.length = 0;
+    this.latency.clear();
+    this.refused.clear();
+    this.releaseHanging();
   }
 
   async close(): Promise<void> {
     for (const timer of this.timers) clearTimeout(timer);
     this.timers.clear();
+    this.releaseHanging();
     for (const socket of this.sockets) socket.destroy();
     await new Promise<void>((resolve) => this.server.close(() => resolve()));
   }
@@ -190,7 +253,14 @@ export class WechatStandin {
     };
     this.recorded.push(recorded);
 
-    const fault = this.faults.get(recorded.path)?.shift();
+    const fault =
+      this.faults.get(recorded.path)?.shift() ??
+      this.rules.find((rule) => rule.path === recorded.path && (rule.when?.(recorded) ?? true))?.fault;
+    if (fault?.kind === 'hang') {
+      this.hanging.add(response);
+      response.on('close', () => this.hanging.delete(response));
+      return;
+    }
     if (fault?.kind === 'drop') {
       request.socket.destroy();
       return;
@@ -215,15 +285,21 @@ export class WechatStandin {
     const answer = handler
       ? handler(recorded)
       : { status: 404, contentType: 'text/html', body: '<html>404</html>' };
-    if (fault?.kind === 'delay') {
+    const wait = (fault?.kind === 'delay' ? fault.ms : 0) + (this.latency.get(recorded.path) ?? 0);
+    if (wait > 0) {
       const timer = setTimeout(() => {
         this.timers.delete(timer);
         if (!response.destroyed) send(response, answer);
-      }, fault.ms);
+      }, wait);
       this.timers.add(timer);
       return;
     }
     send(response, answer);
+  }
+
+  private releaseHanging(): void {
+    for (const response of this.hanging) response.destroy();
+    this.hanging.clear();
   }
 
   private code2Session(request: RecordedRequest): Answer {
@@ -290,6 +366,8 @@ export class WechatStandin {
       if (typeof value !== 'string' || value.length === 0) {
         return errorAnswer(47003, `argument invalid! data.${key}.value is empty`);
       }
+      const problem = valueProblem(key, value);
+      if (problem) return errorAnswer(47003, `argument invalid! data.${key}.value ${problem}`);
       values[key] = { value };
     }
     const state = body.miniprogram_state ?? 'formal';
@@ -297,7 +375,10 @@ export class WechatStandin {
       return errorAnswer(47003, 'argument invalid! miniprogram_state');
     }
     const page = body.page;
-    if (page !== undefined && typeof page !== 'string') return errorAnswer(41030, 'invalid page');
+    if (page !== undefined && (typeof page !== 'string' || page.startsWith('/'))) {
+      return errorAnswer(41030, 'invalid page');
+    }
+    if (this.refused.has(body.touser)) return errorAnswer(43101, DEFAULT_ERRMSG[43101]);
     this.messages.push({
       touser: body.touser,
       templateId: body.template_id,
@@ -361,7 +442,28 @@ const DEFAULT_ERRMSG: Record<number, string> = {
   43101: 'user refuse to accept the msg',
   40001: 'invalid credential, access_token is invalid or not latest',
   42001: 'access_token expired',
+  45009: 'reach max api daily quota limit',
+  47003: 'argument invalid! data.thing1.value exceeds limit',
 };
+
+// The documented limits of the keyword types the app uses, checked as WeChat does (47003 when broken).
+const VALUE_RULES: Record<string, (value: string) => string | null> = {
+  thing: (value) => ([...value].length > 20 ? 'exceeds 20 characters' : null),
+  name: (value) => ([...value].length > (/^[\x20-\x7e]+$/.test(value) ? 20 : 10) ? 'is too long' : null),
+  phrase: (value) => ([...value].length > 5 ? 'exceeds 5 characters' : null),
+  character_string: (value) => (value.length > 32 || !/^[\x21-\x7e]+$/.test(value) ? 'is invalid' : null),
+  number: (value) => (value.length > 32 || !/^-?[0-9.]+$/.test(value) ? 'is not a number' : null),
+  time: (value) =>
+    /^(\d{4}年\d{1,2}月\d{1,2}日 |\d{4}-\d{2}-\d{2} )?\d{1,2}:\d{2}(~.*)?$/.test(value)
+      ? null
+      : 'is not a time',
+  date: (value) => (/^\d{4}年\d{1,2}月\d{1,2}日( \d{1,2}:\d{2})?$/.test(value) ? null : 'is not a date'),
+};
+
+function valueProblem(keyword: string, value: string): string | null {
+  const type = /^([a-z_]+?)\d+$/.exec(keyword)?.[1];
+  return type && VALUE_RULES[type] ? VALUE_RULES[type](value) : null;
+}
 
 function errorAnswer(errcode: number, errmsg: string): Answer {
   const rid = `${randomBytes(4).toString('hex')}-${randomBytes(4).toString('hex')}-${randomBytes(4).toString('hex')}`;

@@ -7,6 +7,12 @@ import type {
 import type { Role } from '../enums/role.enum';
 import type { Collection, IsoDateTime } from './common.contract';
 
+/** Mini-program pages of the notifications feature, as a notification's `page` names them (no leading slash). */
+export const NotificationPage = {
+  inbox: 'subpackages/notifications/pages/inbox/index',
+  subscriptions: 'subpackages/notifications/pages/subscriptions/index',
+} as const;
+
 /** One inbox entry. */
 export interface NotificationDto {
   id: string;

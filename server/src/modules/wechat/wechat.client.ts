@@ -20,6 +20,27 @@ interface Code2SessionResponse extends WechatErrorFields {
   unionid?: string;
 }
 
+interface StableTokenResponse extends WechatErrorFields {
+  access_token?: string;
+  expires_in?: number;
+}
+
+export interface WechatAccessToken {
+  accessToken: string;
+  expiresInSeconds: number;
+}
+
+/** A subscribe message as `subscribeMessage.send` takes it. */
+export interface SubscribeMessage {
+  touser: string;
+  templateId: string;
+  /** The page the message opens, e.g. `subpackages/inbox/pages/index/index?id=1` (no leading slash). */
+  page?: string;
+  data: Record<string, { value: string }>;
+  miniprogramState: 'developer' | 'trial' | 'formal';
+  lang?: 'zh_CN' | 'en_US' | 'zh_HK' | 'zh_TW';
+}
+
 interface RequestOptions {
   query?: Record<string, string>;
   json?: unknown;
@@ -49,6 +70,37 @@ export class WechatClient {
       throw new WechatTransportError('jscode2session', 'the answer has no openid or session_key');
     }
     return { openid: body.openid, sessionKey: body.session_key, unionid: body.unionid ?? null };
+  }
+
+  /**
+   * getStableAccessToken. In normal mode WeChat returns the token in force (with its remaining lifetime);
+   * force_refresh issues a new one and is limited per day, so callers use it only when the current one is
+   * rejected.
+   */
+  async getStableAccessToken(forceRefresh = false): Promise<WechatAccessToken> {
+    const { appId, secret } = this.credentials();
+    const body = await this.request<StableTokenResponse>('stable_token', 'POST', '/cgi-bin/stable_token', {
+      json: { grant_type: 'client_credential', appid: appId, secret, force_refresh: forceRefresh },
+    });
+    if (!body.access_token || typeof body.expires_in !== 'number') {
+      throw new WechatTransportError('stable_token', 'the answer has no access_token');
+    }
+    return { accessToken: body.access_token, expiresInSeconds: body.expires_in };
+  }
+
+  /** subscribeMessage.send: one attempt; the caller decides what an errcode means and whether to retry. */
+  async sendSubscribeMessage(accessToken: string, message: SubscribeMessage): Promise<void> {
+    await this.request<WechatErrorFields>('subscribe_send', 'POST', '/cgi-bin/message/subscribe/send', {
+      query: { access_token: accessToken },
+      json: {
+        touser: message.touser,
+        template_id: message.templateId,
+        ...(message.page ? { page: message.page } : {}),
+        data: message.data,
+        miniprogram_state: message.miniprogramState,
+        lang: message.lang ?? 'zh_CN',
+      },
+    });
   }
 
   private credentials(): { appId: string; secret: string } {
