@@ -13,6 +13,8 @@ import { AdvisorsModule } from './modules/advisors/advisors.module';
 import { AppointmentsModule } from './modules/appointments/appointments.module';
 import { AuthModule } from './modules/auth/auth.module';
 import { HealthModule } from './modules/health/health.module';
+import { JobAlertsModule } from './modules/job-alerts/job-alerts.module';
+import { JobsModule } from './modules/jobs/jobs.module';
 import { MeModule } from './modules/me/me.module';
 import { MetaModule } from './modules/meta/meta.module';
 import { MediaModule } from './modules/media/media.module';
@@ -52,6 +54,8 @@ export class AppModule {
         AdvisorsModule,
         AppointmentsModule,
         QrCodesModule,
+        JobsModule,
+        JobAlertsModule,
       ],
       providers: [
         { provide: APP_FILTER, useClass: AllExceptionsFilter },

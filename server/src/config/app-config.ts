@@ -1,3 +1,6 @@
+import type { BookingConfig } from './booking-config';
+import type { MediaConfig, MuseumConfig } from './media-config';
+import type { JobsConfig } from './jobs-config';
 import type { TemplateRegistryConfig } from './notification-templates';
 
 export const NODE_ENVS = ['development', 'test', 'production'] as const;
@@ -92,6 +95,10 @@ export interface AppConfig {
     quietHours: QuietHours | null;
   };
   notifications: NotificationsConfig;
+  booking: BookingConfig;
+  media: MediaConfig;
+  museum: MuseumConfig;
+  jobs: JobsConfig;
   seedDemo: boolean;
   logLevel: LogLevel;
   h5DistDir: string;

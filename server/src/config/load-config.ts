@@ -10,6 +10,9 @@ import {
   type QuietHours,
 } from './app-config';
 import { type ConfigIssue, EnvReader, type RawEnv } from './env-reader';
+import { parseBookingConfig } from './booking-config';
+import { parseMediaConfig, parseMuseumConfig } from './media-config';
+import { parseJobsConfig } from './jobs-config';
 import { parseTemplateRegistry } from './notification-templates';
 
 export const DEFAULT_DATABASE_URL = 'sqlite:data/careerside.sqlite';
@@ -93,6 +96,10 @@ export function loadConfig(env: RawEnv = process.env, cwd: string = process.cwd(
       quietHours: parseQuietHours(read),
     },
     notifications: parseNotifications(read, cwd),
+    booking: parseBookingConfig(read),
+    media: parseMediaConfig(read, cwd),
+    museum: parseMuseumConfig(read),
+    jobs: parseJobsConfig(read),
     seedDemo: read.boolean('SEED_DEMO', !isProduction),
     logLevel: read.oneOf('LOG_LEVEL', LOG_LEVELS, 'info'),
     h5DistDir:

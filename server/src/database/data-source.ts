@@ -9,9 +9,44 @@ import { NotificationEntity } from '../modules/notifications/notification.entity
 import { PushCounterEntity } from '../modules/notifications/push-counter.entity';
 import { SubscriptionGrantEntity } from '../modules/notifications/subscription-grant.entity';
 import { UserEntity } from '../modules/users/user.entity';
+import { MediaEntity } from '../modules/media/media.entity';
+import {
+  MuseumHallFollowEntity,
+  MuseumReactionEntity,
+  MuseumVisitEntity,
+} from '../modules/museum/museum-engagement.entity';
+import { MuseumExhibitTagEntity } from '../modules/museum/museum-exhibit-tag.entity';
+import { MuseumExhibitEntity } from '../modules/museum/museum-exhibit.entity';
+import { MuseumHallEntity } from '../modules/museum/museum-hall.entity';
+import { ReflectionEntity, ReflectionPromptEntity } from '../modules/reflection/reflection.entity';
+import { AdvisorEntity } from '../modules/advisors/advisor.entity';
+import { AvailabilityExceptionEntity } from '../modules/advisors/availability-exception.entity';
+import { CenterClosureEntity } from '../modules/advisors/center-closure.entity';
+import { WeeklyRuleEntity } from '../modules/advisors/weekly-rule.entity';
+import { AppointmentEntity } from '../modules/appointments/appointment.entity';
+import { BookingStrikeEntity } from '../modules/appointments/booking-strike.entity';
+import { BookingSuspensionEntity } from '../modules/appointments/booking-suspension.entity';
+import { WaitlistEntryEntity } from '../modules/appointments/waitlist-entry.entity';
+import { IdempotencyKeyEntity } from '../modules/idempotency/idempotency-key.entity';
+import { SlotEntity } from '../modules/slots/slot.entity';
 import { WechatAccessTokenEntity } from '../modules/wechat/wechat-access-token.entity';
 import { CreateUsers1764115200000 } from './migrations/1764115200000-create-users';
 import { CreateNotifications1764201600000 } from './migrations/1764201600000-create-notifications';
+import { CreateBooking1764374400000 } from './migrations/1764374400000-create-booking';
+import { CreateMuseum1764720000000 } from './migrations/1764720000000-create-museum';
+import { CreateJobs1764806400000 } from './migrations/1764806400000-create-jobs';
+import { JobAlertMatchEntity } from '../modules/job-alerts/job-alert-match.entity';
+import { JobAlertSettingsEntity } from '../modules/job-alerts/job-alert-settings.entity';
+import {
+  JobAlertIndustryEntity,
+  JobAlertKeySectorEntity,
+  JobAlertKeywordEntity,
+  JobAlertLocationEntity,
+} from '../modules/job-alerts/job-alert-values.entity';
+import { EmployerSubmissionEntity } from '../modules/jobs/employer-submission.entity';
+import { JobKeySectorEntity, JobLocationEntity } from '../modules/jobs/job-facets.entity';
+import { JobMarkEntity } from '../modules/jobs/job-marks.entity';
+import { JobEntity } from '../modules/jobs/job.entity';
 import { TypeOrmLogger } from './typeorm-logger';
 
 /** Every entity, listed explicitly (no globs, so the build and Jest see the same set). */
@@ -22,10 +57,46 @@ export const ENTITIES = [
   SubscriptionGrantEntity,
   PushCounterEntity,
   WechatAccessTokenEntity,
+  AdvisorEntity,
+  WeeklyRuleEntity,
+  AvailabilityExceptionEntity,
+  CenterClosureEntity,
+  SlotEntity,
+  AppointmentEntity,
+  WaitlistEntryEntity,
+  BookingStrikeEntity,
+  BookingSuspensionEntity,
+  IdempotencyKeyEntity,
+  MediaEntity,
+  MuseumHallEntity,
+  MuseumExhibitEntity,
+  MuseumExhibitTagEntity,
+  MuseumReactionEntity,
+  MuseumVisitEntity,
+  MuseumHallFollowEntity,
+  ReflectionPromptEntity,
+  ReflectionEntity,
+  JobEntity,
+  JobKeySectorEntity,
+  JobLocationEntity,
+  JobMarkEntity,
+  EmployerSubmissionEntity,
+  JobAlertSettingsEntity,
+  JobAlertIndustryEntity,
+  JobAlertKeySectorEntity,
+  JobAlertLocationEntity,
+  JobAlertKeywordEntity,
+  JobAlertMatchEntity,
 ];
 
 /** Every migration in order. The schema comes only from these; `synchronize` stays off. */
-export const MIGRATIONS = [CreateUsers1764115200000, CreateNotifications1764201600000];
+export const MIGRATIONS = [
+  CreateUsers1764115200000,
+  CreateNotifications1764201600000,
+  CreateBooking1764374400000,
+  CreateMuseum1764720000000,
+  CreateJobs1764806400000,
+];
 
 /**
  * mysql2 with every pooled connection set to UTC. `timezone: 'Z'` only converts the values we send and read;

@@ -75,7 +75,7 @@ describe('job postings', () => {
         submissionId: null,
         createdAt: expect.stringMatching(ISO),
         updatedAt: expect.stringMatching(ISO),
-      } satisfies AdminJobDto);
+      });
     });
 
     it('keeps drafts away from students: not listed, and 404 by id', async () => {
@@ -98,7 +98,11 @@ describe('job postings', () => {
 
       const again = await admin.post<PublishJobResponse>(`admin/jobs/${draft.id}/publish`);
       expect(again.status).toBe(200);
-      expect(again.body).toMatchObject({ status: 'published', publishedNow: false, publishedAt: published.body.publishedAt });
+      expect(again.body).toMatchObject({
+        status: 'published',
+        publishedNow: false,
+        publishedAt: published.body.publishedAt,
+      });
 
       const detail = await t.api.get<JobDto>(`jobs/${draft.id}`);
       expect(detail.status).toBe(200);
@@ -112,9 +116,18 @@ describe('job postings', () => {
 
     it('edits drafts and published postings, checking the result as a whole', async () => {
       const job = await jobFactory.create(admin, { salaryMin: 8000, salaryMax: 12_000 });
-      const edited = await admin.patch<AdminJobDto>(`admin/jobs/${job.id}`, { title: '结构强度工程师', salaryMax: 15_000, degree: null });
+      const edited = await admin.patch<AdminJobDto>(`admin/jobs/${job.id}`, {
+        title: '结构强度工程师',
+        salaryMax: 15_000,
+        degree: null,
+      });
       expect(edited.status).toBe(200);
-      expect(edited.body).toMatchObject({ title: '结构强度工程师', salaryMin: 8000, salaryMax: 15_000, degree: null });
+      expect(edited.body).toMatchObject({
+        title: '结构强度工程师',
+        salaryMin: 8000,
+        salaryMax: 15_000,
+        degree: null,
+      });
 
       const inverted = await admin.patch<ErrorBody>(`admin/jobs/${job.id}`, { salaryMax: 5000 });
       expect(inverted.status).toBe(400);
@@ -125,7 +138,9 @@ describe('job postings', () => {
       expect(nulled.body.details?.map((detail) => detail.field)).toContain('title');
 
       await jobFactory.publish(admin, job.id);
-      const publishedEdit = await admin.patch<AdminJobDto>(`admin/jobs/${job.id}`, { locations: ['北京', '西安'] });
+      const publishedEdit = await admin.patch<AdminJobDto>(`admin/jobs/${job.id}`, {
+        locations: ['北京', '西安'],
+      });
       expect(publishedEdit.status).toBe(200);
       expect(publishedEdit.body).toMatchObject({ status: 'published', locations: ['北京', '西安'] });
     });
@@ -136,7 +151,9 @@ describe('job postings', () => {
       expect(closed.status).toBe(200);
       expect(closed.body).toMatchObject({ status: 'closed', closeReason: 'manual' });
       expect(closed.body.closedAt).toMatch(ISO);
-      expect((await admin.post<AdminJobDto>(`admin/jobs/${job.id}/close`)).body.closedAt).toBe(closed.body.closedAt);
+      expect((await admin.post<AdminJobDto>(`admin/jobs/${job.id}/close`)).body.closedAt).toBe(
+        closed.body.closedAt,
+      );
 
       const edit = await admin.patch<ErrorBody>(`admin/jobs/${job.id}`, { title: '改不了' });
       expect(edit.status).toBe(409);
@@ -156,7 +173,9 @@ describe('job postings', () => {
       expect(drafts.status).toBe(200);
       expect(drafts.body.items.map((item) => item.id)).toEqual([job.id]);
       expect(drafts.body.total).toBe(1);
-      expect((await admin.get<AdminJobListResponse>('admin/jobs?status=published&keyword=工艺整合')).body.total).toBe(0);
+      expect(
+        (await admin.get<AdminJobListResponse>('admin/jobs?status=published&keyword=工艺整合')).body.total,
+      ).toBe(0);
       expect((await admin.get<AdminJobDto>(`admin/jobs/${job.id}`)).body.status).toBe('draft');
     });
 
@@ -169,7 +188,11 @@ describe('job postings', () => {
         ['GET', 'admin/jobs/nope/stats'],
         ['GET', 'jobs/nope'],
       ] as const) {
-        const response = await admin.request<ErrorBody>(method, path, method === 'PATCH' ? { body: { title: 'x' } } : {});
+        const response = await admin.request<ErrorBody>(
+          method,
+          path,
+          method === 'PATCH' ? { body: { title: 'x' } } : {},
+        );
         expect([path, response.status]).toEqual([path, 404]);
       }
     });
@@ -190,12 +213,16 @@ describe('job postings', () => {
       ['a deadline on a day that does not exist', { deadline: '2099-02-30' }, ['deadline']],
       ['a deadline in the past', { deadline: '2020-01-01' }, ['deadline']],
       ['a link that is not http(s)', { applyUrl: 'javascript:alert(1)' }, ['applyUrl']],
-      ['an email apply method without an email', { applyMethod: 'email', applyUrl: undefined }, ['applyEmail']],
+      [
+        'an email apply method without an email',
+        { applyMethod: 'email', applyUrl: undefined },
+        ['applyEmail'],
+      ],
       ['no way to apply at all', { applyMethod: undefined, applyUrl: undefined }, ['applyMethod']],
       ['a location that is too long', { locations: ['很'.repeat(21)] }, ['locations']],
       ['an unknown field', { salary: 10_000 }, ['salary']],
     ])('rejects %s with 400 naming the field', async (_, overrides, fields) => {
-      const response = await admin.post<ErrorBody>('admin/jobs', jobFactory.build(overrides as Partial<CreateJobRequest>));
+      const response = await admin.post<ErrorBody>('admin/jobs', jobFactory.build(overrides));
       expect(response.status).toBe(400);
       expect(response.body.code).toBe(ErrorCode.ValidationFailed);
       expect(response.body.details?.map((detail) => detail.field)).toEqual(expect.arrayContaining(fields));
@@ -203,14 +230,26 @@ describe('job postings', () => {
     });
 
     it('answers cross-field problems in the asked language', async () => {
-      const response = await admin.post<ErrorBody>('admin/jobs', jobFactory.build({ deadline: '2020-01-01' }), {
-        headers: { 'accept-language': 'zh-CN' },
-      });
+      const response = await admin.post<ErrorBody>(
+        'admin/jobs',
+        jobFactory.build({ deadline: '2020-01-01' }),
+        {
+          headers: { 'accept-language': 'zh-CN' },
+        },
+      );
       expect(response.body.details?.[0]).toMatchObject({ field: 'deadline', message: '必须晚于现在' });
     });
 
     it('rejects bad query parameters with 400, never 500', async () => {
-      for (const query of ['industry=rockets', 'keySector=x', 'degree=phd', 'limit=0', 'limit=51', 'cursor=garbage', 'keySectorsOnly=maybe']) {
+      for (const query of [
+        'industry=rockets',
+        'keySector=x',
+        'degree=phd',
+        'limit=0',
+        'limit=51',
+        'cursor=garbage',
+        'keySectorsOnly=maybe',
+      ]) {
         const response = await t.api.get<ErrorBody>(`jobs?${query}`);
         expect([query, response.status]).toEqual([query, 400]);
       }
@@ -253,7 +292,8 @@ describe('job postings', () => {
     let ids: Record<string, string>;
 
     beforeAll(async () => {
-      const make = async (key: string, overrides: Partial<CreateJobRequest>) => [key, (await jobFactory.createPublished(admin, overrides)).id] as const;
+      const make = async (key: string, overrides: Partial<CreateJobRequest>) =>
+        [key, (await jobFactory.createPublished(admin, overrides)).id] as const;
       ids = Object.fromEntries(
         await Promise.all([
           make('fab', {
@@ -307,8 +347,12 @@ describe('job postings', () => {
       expect(await search(`${scope}&keySector=integrated_circuits`)).toEqual([ids.fab]);
       expect(await search(`${scope}&keySectorsOnly=true`)).toEqual([ids.fab, ids.grid].sort());
       // A posting with no locations is open anywhere, so it is in every location's list.
-      expect(await search(`${scope}&location=${encodeURIComponent('合肥')}`)).toEqual([ids.fab, ids.bank].sort());
-      expect(await search(`${scope}&location=${encodeURIComponent('成都市')}`)).toEqual([ids.grid, ids.bank].sort());
+      expect(await search(`${scope}&location=${encodeURIComponent('合肥')}`)).toEqual(
+        [ids.fab, ids.bank].sort(),
+      );
+      expect(await search(`${scope}&location=${encodeURIComponent('成都市')}`)).toEqual(
+        [ids.grid, ids.bank].sort(),
+      );
       // Open to a master's graduate: minimum bachelor or none, not doctorate.
       expect(await search(`${scope}&degree=master`)).toEqual([ids.fab, ids.bank].sort());
     });
@@ -319,7 +363,9 @@ describe('job postings', () => {
       expect(first.body.total).toBe(3);
       expect(first.body.items).toHaveLength(2);
       expect(first.body.nextCursor).toEqual(expect.any(String));
-      const second = await t.api.get<JobListResponse>(`jobs?${scope}&cursor=${encodeURIComponent(first.body.nextCursor ?? '')}`);
+      const second = await t.api.get<JobListResponse>(
+        `jobs?${scope}&cursor=${encodeURIComponent(first.body.nextCursor ?? '')}`,
+      );
       expect(second.body.items).toHaveLength(1);
       expect(second.body.nextCursor).toBeNull();
       const all = [...first.body.items, ...second.body.items];
@@ -346,13 +392,20 @@ describe('job postings', () => {
 
       const list = await student.get<MyJobListResponse>('me/saved-jobs');
       expect(list.body.items.map((job) => job.id)).toEqual([second.id, first.id]);
-      expect(list.body.items[0]).toMatchObject({ title: '收藏测试岗位二', appliedAt: expect.stringMatching(ISO) });
-      expect((await student.get<MyJobListResponse>('me/applied-jobs')).body.items.map((job) => job.id)).toEqual([second.id]);
+      expect(list.body.items[0]).toMatchObject({
+        title: '收藏测试岗位二',
+        appliedAt: expect.stringMatching(ISO),
+      });
+      expect(
+        (await student.get<MyJobListResponse>('me/applied-jobs')).body.items.map((job) => job.id),
+      ).toEqual([second.id]);
 
       const unsaved = await student.delete<JobMarkDto>(`jobs/${first.id}/save`);
       expect(unsaved.body).toEqual({ jobId: first.id, savedAt: null, appliedAt: null });
       expect((await student.delete(`jobs/${first.id}/save`)).status).toBe(200);
-      expect((await student.get<MyJobListResponse>('me/saved-jobs')).body.items.map((job) => job.id)).toEqual([second.id]);
+      expect((await student.get<MyJobListResponse>('me/saved-jobs')).body.items.map((job) => job.id)).toEqual(
+        [second.id],
+      );
 
       // Another student's marks are their own.
       const other = (await signIn(t.api, 'student')).api;
@@ -379,8 +432,13 @@ describe('job postings', () => {
 
   describe('the deadline', () => {
     it('closes a published posting automatically once its deadline passes', async () => {
-      const job = await jobFactory.createPublished(admin, { title: '两秒后截止', deadline: new Date(Date.now() + 2000).toISOString() });
-      expect((await t.api.get<JobListResponse>(`jobs?keyword=${encodeURIComponent('两秒后截止')}`)).body.total).toBe(1);
+      const job = await jobFactory.createPublished(admin, {
+        title: '两秒后截止',
+        deadline: new Date(Date.now() + 2000).toISOString(),
+      });
+      expect(
+        (await t.api.get<JobListResponse>(`jobs?keyword=${encodeURIComponent('两秒后截止')}`)).body.total,
+      ).toBe(1);
       const deadline = Date.now() + 15_000;
       let status = 'published';
       while (status !== 'closed' && Date.now() < deadline) {
@@ -390,7 +448,9 @@ describe('job postings', () => {
       expect(status).toBe('closed');
       const closed = await admin.get<AdminJobDto>(`admin/jobs/${job.id}`);
       expect(closed.body).toMatchObject({ status: 'closed', closeReason: 'deadline' });
-      expect((await t.api.get<JobListResponse>(`jobs?keyword=${encodeURIComponent('两秒后截止')}`)).body.total).toBe(0);
+      expect(
+        (await t.api.get<JobListResponse>(`jobs?keyword=${encodeURIComponent('两秒后截止')}`)).body.total,
+      ).toBe(0);
     });
 
     it('refuses to publish a draft whose deadline has passed (409)', async () => {

@@ -11,8 +11,13 @@ const PUBLIC_OPERATIONS = new Set([
   'GET /api/meta',
   'POST /api/auth/wechat',
   'POST /api/auth/dev-login',
+  'GET /api/media/{key}',
   'GET /api/advisors/{id}/qrcode',
   'GET /api/center/qrcode',
+  'GET /api/jobs',
+  'GET /api/jobs/{id}',
+  'POST /api/employer/job-submissions',
+  'GET /api/employer/job-submissions/{token}',
 ]);
 
 describe('the OpenAPI document', () => {

@@ -46,7 +46,10 @@ export const jobFactory = {
   },
 
   /** Created and published. */
-  async createPublished(admin: ApiClient, overrides: Partial<CreateJobRequest> = {}): Promise<PublishJobResponse> {
+  async createPublished(
+    admin: ApiClient,
+    overrides: Partial<CreateJobRequest> = {},
+  ): Promise<PublishJobResponse> {
     const job = await this.create(admin, overrides);
     return this.publish(admin, job.id);
   },

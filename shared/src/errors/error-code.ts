@@ -66,6 +66,12 @@ export const ErrorCode = {
   MediaReferenceInvalid: 'MEDIA_REFERENCE_INVALID',
   ReorderMismatch: 'REORDER_MISMATCH',
   MuseumContentIncomplete: 'MUSEUM_CONTENT_INCOMPLETE',
+  // Jobs and alerts (issue 6)
+  JobNotEditable: 'JOB_NOT_EDITABLE',
+  JobNotPublishable: 'JOB_NOT_PUBLISHABLE',
+  JobDeadlinePassed: 'JOB_DEADLINE_PASSED',
+  JobNotOpen: 'JOB_NOT_OPEN',
+  SubmissionAlreadyReviewed: 'SUBMISSION_ALREADY_REVIEWED',
 } as const;
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
 

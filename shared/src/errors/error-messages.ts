@@ -219,6 +219,26 @@ export const ERROR_MESSAGES: Partial<Record<ErrorCode, LocalizedText>> = {
     'zh-CN': '这条消息当前不能重试',
     'en-US': 'This delivery cannot be retried in its current state',
   },
+  [ErrorCode.JobNotEditable]: {
+    'zh-CN': '岗位已关闭，不能再修改',
+    'en-US': 'This posting is closed and can no longer be edited',
+  },
+  [ErrorCode.JobNotPublishable]: {
+    'zh-CN': '岗位已关闭，不能再发布',
+    'en-US': 'This posting is closed and cannot be published',
+  },
+  [ErrorCode.JobDeadlinePassed]: {
+    'zh-CN': '截止时间已过，请先修改截止时间',
+    'en-US': 'The deadline has passed; change it first',
+  },
+  [ErrorCode.JobNotOpen]: {
+    'zh-CN': '该岗位已截止或已关闭',
+    'en-US': 'This posting is closed',
+  },
+  [ErrorCode.SubmissionAlreadyReviewed]: {
+    'zh-CN': '该投稿已审核过',
+    'en-US': 'This submission has already been reviewed',
+  },
 };
 
 /**
@@ -250,6 +270,17 @@ export const VALIDATION_MESSAGES: Record<string, LocalizedText> = {
   isUUID: { 'zh-CN': '不是有效的编号', 'en-US': 'is not a valid id' },
   isObject: { 'zh-CN': '必须是对象', 'en-US': 'must be an object' },
   nestedValidation: { 'zh-CN': '内容不正确', 'en-US': 'is invalid' },
+  isDeadline: {
+    'zh-CN': '必须是日期（如 2026-12-31）或带时区的日期时间',
+    'en-US': 'must be a date such as 2026-12-31 or a date-time with an offset',
+  },
+  deadlinePassed: { 'zh-CN': '必须晚于现在', 'en-US': 'must be in the future' },
+  salaryRange: { 'zh-CN': '不能低于月薪下限', 'en-US': 'must not be below salaryMin' },
+  applyTargetMissing: {
+    'zh-CN': '请填写与投递方式对应的链接、邮箱或现场地址',
+    'en-US': 'is needed for the apply method',
+  },
+  contactMissing: { 'zh-CN': '请至少填写电话或邮箱', 'en-US': 'or contactEmail is needed' },
 };
 
 /** Fills `{name}` placeholders; unknown names are left as they are. */

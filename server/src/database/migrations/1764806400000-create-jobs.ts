@@ -1,4 +1,10 @@
-import { type MigrationInterface, type QueryRunner, Table, type TableColumnOptions, type TableForeignKeyOptions } from 'typeorm';
+import {
+  type MigrationInterface,
+  type QueryRunner,
+  Table,
+  type TableColumnOptions,
+  type TableForeignKeyOptions,
+} from 'typeorm';
 
 const id = (name: string, isNullable = false): TableColumnOptions => ({
   name,
@@ -18,7 +24,11 @@ const text = (name: string, length: number, isNullable = false): TableColumnOpti
   length: String(length),
   isNullable,
 });
-const integer = (name: string, isNullable = false): TableColumnOptions => ({ name, type: 'integer', isNullable });
+const integer = (name: string, isNullable = false): TableColumnOptions => ({
+  name,
+  type: 'integer',
+  isNullable,
+});
 const flag = (name: string): TableColumnOptions => ({ name, type: 'boolean' });
 const key = (column: TableColumnOptions, constraint: string): TableColumnOptions => ({
   ...column,
@@ -206,7 +216,9 @@ export class CreateJobs1764806400000 implements MigrationInterface {
           time('notified_at', true),
           time('opened_at', true),
         ],
-        indices: [{ name: 'idx_job_alert_matches_user_id_notified_at', columnNames: ['user_id', 'notified_at'] }],
+        indices: [
+          { name: 'idx_job_alert_matches_user_id_notified_at', columnNames: ['user_id', 'notified_at'] },
+        ],
         foreignKeys: [
           cascade('fk_job_alert_matches_job_id', 'job_id', 'jobs'),
           cascade('fk_job_alert_matches_user_id', 'user_id', 'users'),

@@ -5,6 +5,7 @@ import { UserEntity } from '../../modules/users/user.entity';
 import { seedBookingDemo } from './booking.seed';
 import { LocalMediaStorage } from '../../modules/media/local-media-storage';
 import { seedMuseumDemo } from './museum.seed';
+import { seedJobsDemo } from './jobs.seed';
 
 /** Sign in as these through `POST /api/auth/dev-login` with the same openid and role. */
 export const DEMO_USERS = [
@@ -28,6 +29,26 @@ export const DEMO_USERS = [
     major: '软件工程',
     degree: 'bachelor',
     graduationYearOffset: 1,
+  },
+  {
+    openid: 'demo-student-aero',
+    role: Role.Student,
+    name: '赵同学',
+    studentNumber: '2023110456',
+    college: '航空航天学院',
+    major: '飞行器设计与工程',
+    degree: 'master',
+    graduationYearOffset: 1,
+  },
+  {
+    openid: 'demo-student-grid',
+    role: Role.Student,
+    name: '陈同学',
+    studentNumber: '2022030789',
+    college: '电气工程学院',
+    major: '电气工程及其自动化',
+    degree: 'bachelor',
+    graduationYearOffset: 0,
   },
 ] as const;
 
@@ -76,6 +97,7 @@ export async function seedDemo(
     if (options.mediaDir) {
       summary.created.push(...(await seedMuseumDemo(manager, now, new LocalMediaStorage(options.mediaDir))));
     }
+    summary.created.push(...(await seedJobsDemo(manager, now)));
   });
   return summary;
 }

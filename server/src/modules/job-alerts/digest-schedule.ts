@@ -30,7 +30,8 @@ export function nextDigestAt(
   after: Date,
   timeZone: string,
 ): Date | null {
-  if (schedule.frequency !== AlertFrequency.Daily && schedule.frequency !== AlertFrequency.Weekly) return null;
+  if (schedule.frequency !== AlertFrequency.Daily && schedule.frequency !== AlertFrequency.Weekly)
+    return null;
   const hour = Math.floor(schedule.digestMinute / 60);
   const minute = schedule.digestMinute % 60;
   let date = zonedDate(after, timeZone);

@@ -44,7 +44,12 @@ export class JobAlertDigestsService implements OnModuleInit {
     const due = await this.alerts.dueDigests(now, BATCH);
     if (due.length === 0) return 0;
     const sent = await runInTransaction(this.dataSource, async (manager) => {
-      const delivered = await this.deliverPending(manager, due.map((student) => student.userId), now, { push: true, due });
+      const delivered = await this.deliverPending(
+        manager,
+        due.map((student) => student.userId),
+        now,
+        { push: true, due },
+      );
       await this.advanceSchedules(manager, due, now);
       return delivered;
     });
@@ -68,7 +73,8 @@ export class JobAlertDigestsService implements OnModuleInit {
     const timeZone = this.config.center.timezone;
 
     const studentsByJob = new Map<string, string[]>();
-    for (const { userId, jobId } of pending) studentsByJob.set(jobId, [...(studentsByJob.get(jobId) ?? []), userId]);
+    for (const { userId, jobId } of pending)
+      studentsByJob.set(jobId, [...(studentsByJob.get(jobId) ?? []), userId]);
     for (const [jobId, students] of studentsByJob) {
       const job = jobs.get(jobId);
       if (!job) continue;
@@ -78,7 +84,8 @@ export class JobAlertDigestsService implements OnModuleInit {
     if (!options.push) return 0;
 
     const jobsByStudent = new Map<string, string[]>();
-    for (const { userId, jobId } of pending) jobsByStudent.set(userId, [...(jobsByStudent.get(userId) ?? []), jobId]);
+    for (const { userId, jobId } of pending)
+      jobsByStudent.set(userId, [...(jobsByStudent.get(userId) ?? []), jobId]);
     const scheduledAt = new Map(options.due?.map((student) => [student.userId, student.nextDigestAt]));
     let digests = 0;
     for (const [userId, jobIds] of jobsByStudent) {
@@ -94,7 +101,11 @@ export class JobAlertDigestsService implements OnModuleInit {
   }
 
   /** Moves each due student's next digest past now; students with one schedule share one UPDATE. */
-  private async advanceSchedules(manager: EntityManager, due: readonly DueDigest[], now: Date): Promise<void> {
+  private async advanceSchedules(
+    manager: EntityManager,
+    due: readonly DueDigest[],
+    now: Date,
+  ): Promise<void> {
     const groups = new Map<number, string[]>();
     for (const student of due) {
       const next = nextDigestAt(student, now, this.config.center.timezone);

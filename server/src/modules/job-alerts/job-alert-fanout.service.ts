@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import { AlertFrequency, type JobAlertOutcome } from '@careerside/shared';
+import type { JobAlertOutcome } from '@careerside/shared';
 import type { AppConfig } from '../../config/app-config';
 import { InjectConfig } from '../../config/inject-config.decorator';
 import type { JobEntity } from '../jobs/job.entity';
@@ -39,14 +39,13 @@ export class JobAlertFanoutService {
       },
       now,
     );
-    const instant = await this.alerts.pendingUserIds(manager, job.id, AlertFrequency.Instant);
-    const { notified } = await this.notifications.notifyMany(
+    const instant = await this.alerts.instantUserIds(manager, job.id, now);
+    await this.notifications.notifyMany(
       manager,
       instant,
       jobAlertMessage(job, this.config.center.timezone, true),
     );
-    await this.alerts.markNotified(manager, job.id, 'instant', now);
     const { matched } = await this.alerts.countMatches(job.id, manager);
-    return { matched, notified };
+    return { matched, notified: instant.length };
   }
 }

@@ -10,10 +10,20 @@ import { UserEntity } from '../users/user.entity';
 @Entity({ name: 'job_alert_matches' })
 @Index('idx_job_alert_matches_user_id_notified_at', ['userId', 'notifiedAt'])
 export class JobAlertMatchEntity {
-  @PrimaryColumn({ name: 'job_id', type: 'varchar', length: 36, primaryKeyConstraintName: 'pk_job_alert_matches' })
+  @PrimaryColumn({
+    name: 'job_id',
+    type: 'varchar',
+    length: 36,
+    primaryKeyConstraintName: 'pk_job_alert_matches',
+  })
   jobId: string;
 
-  @PrimaryColumn({ name: 'user_id', type: 'varchar', length: 36, primaryKeyConstraintName: 'pk_job_alert_matches' })
+  @PrimaryColumn({
+    name: 'user_id',
+    type: 'varchar',
+    length: 36,
+    primaryKeyConstraintName: 'pk_job_alert_matches',
+  })
   userId: string;
 
   /** The student's frequency at match time: instant matches are notified at once, the others by digest. */

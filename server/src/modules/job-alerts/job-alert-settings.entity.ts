@@ -9,7 +9,12 @@ import { UserEntity } from '../users/user.entity';
 @Entity({ name: 'job_alert_settings' })
 @Index('idx_job_alert_settings_frequency_next_digest_at', ['frequency', 'nextDigestAt'])
 export class JobAlertSettingsEntity {
-  @PrimaryColumn({ name: 'user_id', type: 'varchar', length: 36, primaryKeyConstraintName: 'pk_job_alert_settings' })
+  @PrimaryColumn({
+    name: 'user_id',
+    type: 'varchar',
+    length: 36,
+    primaryKeyConstraintName: 'pk_job_alert_settings',
+  })
   userId: string;
 
   @ManyToOne(() => UserEntity, { onDelete: 'CASCADE' })

@@ -8,7 +8,12 @@ import { JobAlertSettingsEntity } from './job-alert-settings.entity';
 @Entity({ name: 'job_alert_industries' })
 @Index('idx_job_alert_industries_industry_user_id', ['industry', 'userId'])
 export class JobAlertIndustryEntity {
-  @PrimaryColumn({ name: 'user_id', type: 'varchar', length: 36, primaryKeyConstraintName: 'pk_job_alert_industries' })
+  @PrimaryColumn({
+    name: 'user_id',
+    type: 'varchar',
+    length: 36,
+    primaryKeyConstraintName: 'pk_job_alert_industries',
+  })
   userId: string;
 
   @PrimaryColumn({ type: 'varchar', length: 32, primaryKeyConstraintName: 'pk_job_alert_industries' })
@@ -22,10 +27,20 @@ export class JobAlertIndustryEntity {
 @Entity({ name: 'job_alert_key_sectors' })
 @Index('idx_job_alert_key_sectors_key_sector_user_id', ['keySector', 'userId'])
 export class JobAlertKeySectorEntity {
-  @PrimaryColumn({ name: 'user_id', type: 'varchar', length: 36, primaryKeyConstraintName: 'pk_job_alert_key_sectors' })
+  @PrimaryColumn({
+    name: 'user_id',
+    type: 'varchar',
+    length: 36,
+    primaryKeyConstraintName: 'pk_job_alert_key_sectors',
+  })
   userId: string;
 
-  @PrimaryColumn({ name: 'key_sector', type: 'varchar', length: 32, primaryKeyConstraintName: 'pk_job_alert_key_sectors' })
+  @PrimaryColumn({
+    name: 'key_sector',
+    type: 'varchar',
+    length: 32,
+    primaryKeyConstraintName: 'pk_job_alert_key_sectors',
+  })
   keySector: KeySector;
 
   @ManyToOne(() => JobAlertSettingsEntity, { onDelete: 'CASCADE' })
@@ -36,7 +51,12 @@ export class JobAlertKeySectorEntity {
 @Entity({ name: 'job_alert_locations' })
 @Index('idx_job_alert_locations_location_user_id', ['location', 'userId'])
 export class JobAlertLocationEntity {
-  @PrimaryColumn({ name: 'user_id', type: 'varchar', length: 36, primaryKeyConstraintName: 'pk_job_alert_locations' })
+  @PrimaryColumn({
+    name: 'user_id',
+    type: 'varchar',
+    length: 36,
+    primaryKeyConstraintName: 'pk_job_alert_locations',
+  })
   userId: string;
 
   /** The normalized location key, as job_locations holds it. */
@@ -50,7 +70,12 @@ export class JobAlertLocationEntity {
 
 @Entity({ name: 'job_alert_keywords' })
 export class JobAlertKeywordEntity {
-  @PrimaryColumn({ name: 'user_id', type: 'varchar', length: 36, primaryKeyConstraintName: 'pk_job_alert_keywords' })
+  @PrimaryColumn({
+    name: 'user_id',
+    type: 'varchar',
+    length: 36,
+    primaryKeyConstraintName: 'pk_job_alert_keywords',
+  })
   userId: string;
 
   /** Normalized like a posting's search text: matched with INSTR against it. */

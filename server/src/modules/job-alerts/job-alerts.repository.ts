@@ -1,8 +1,15 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
-import { AlertFrequency, DeliveryStatus, type Industry, JobStatus, type KeySector, Role } from '@careerside/shared';
+import {
+  AlertFrequency,
+  DeliveryStatus,
+  type Industry,
+  JobStatus,
+  type KeySector,
+  Role,
+} from '@careerside/shared';
 import { JobEntity } from '../jobs/job.entity';
-import { changedRows, insertIgnore, placeholders, readTime, sqlTime } from '../notifications/sql-support';
+import { insertIgnore, placeholders, readTime, sqlTime } from '../notifications/sql-support';
 import { JobAlertMatchEntity } from './job-alert-match.entity';
 import { JobAlertSettingsEntity } from './job-alert-settings.entity';
 import {
@@ -55,6 +62,21 @@ export interface MatchedJobRow {
   openedAt: Date | null;
 }
 
+/**
+ * Runs a write and answers the rows it changed. The rows count comes from the structured result: on SQLite
+ * TypeORM's plain `query()` answers the last insert rowid instead.
+ */
+async function execute(manager: EntityManager, sql: string, parameters: unknown[]): Promise<number> {
+  const own = manager.queryRunner ? null : manager.connection.createQueryRunner();
+  const runner = manager.queryRunner ?? own;
+  if (!runner) throw new Error('No query runner');
+  try {
+    return (await runner.query(sql, parameters, true)).affected ?? 0;
+  } finally {
+    await own?.release();
+  }
+}
+
 const DELIVERY_BUCKETS: Record<string, 'sent' | 'failed' | 'pending' | 'skipped' | 'folded'> = {
   [DeliveryStatus.Sent]: 'sent',
   [DeliveryStatus.Dead]: 'failed',
@@ -91,7 +113,11 @@ export class JobAlertsRepository {
   }
 
   /** Replaces a student's preferences: the settings row and every list. */
-  async savePreferences(manager: EntityManager, settings: JobAlertSettingsEntity, lists: PreferenceLists): Promise<void> {
+  async savePreferences(
+    manager: EntityManager,
+    settings: JobAlertSettingsEntity,
+    lists: PreferenceLists,
+  ): Promise<void> {
     const userId = settings.userId;
     const existing = await manager.getRepository(JobAlertSettingsEntity).findOneBy({ userId });
     if (existing) {
@@ -105,78 +131,97 @@ export class JobAlertsRepository {
     await manager.getRepository(JobAlertLocationEntity).delete({ userId });
     await manager.getRepository(JobAlertKeywordEntity).delete({ userId });
     if (lists.industries.length > 0) {
-      await manager.getRepository(JobAlertIndustryEntity).insert(lists.industries.map((industry) => ({ userId, industry })));
+      await manager
+        .getRepository(JobAlertIndustryEntity)
+        .insert(lists.industries.map((industry) => ({ userId, industry })));
     }
     if (lists.keySectors.length > 0) {
-      await manager.getRepository(JobAlertKeySectorEntity).insert(lists.keySectors.map((keySector) => ({ userId, keySector })));
+      await manager
+        .getRepository(JobAlertKeySectorEntity)
+        .insert(lists.keySectors.map((keySector) => ({ userId, keySector })));
     }
     if (lists.locations.length > 0) {
-      await manager.getRepository(JobAlertLocationEntity).insert(lists.locations.map((location) => ({ userId, location })));
+      await manager
+        .getRepository(JobAlertLocationEntity)
+        .insert(lists.locations.map((location) => ({ userId, location })));
     }
     if (lists.keywords.length > 0) {
-      await manager.getRepository(JobAlertKeywordEntity).insert(lists.keywords.map((keyword) => ({ userId, keyword })));
+      await manager
+        .getRepository(JobAlertKeywordEntity)
+        .insert(lists.keywords.map((keyword) => ({ userId, keyword })));
     }
   }
 
   /**
    * Records every student whose preferences match the posting: one INSERT ... SELECT over all preferences,
-   * skipping students matched before (the primary key), so repeating it is harmless. Answers the rows added.
+   * skipping students matched before (the primary key), so repeating it is harmless. Instant subscribers'
+   * rows are written as notified: the caller writes their inbox entries in the same transaction, so the two
+   * commit (or roll back) together. Answers the rows added.
    */
   async insertMatches(manager: EntityManager, jobId: string, job: MatchableJob, now: Date): Promise<number> {
     const { where, parameters } = matchingCondition(job);
-    const result: unknown = await manager.query(
+    const at = sqlTime(manager, now);
+    return execute(
+      manager,
       `${insertIgnore(manager)} INTO job_alert_matches (job_id, user_id, frequency, matched_at, notified_at, opened_at)
-       SELECT ?, s.user_id, s.frequency, ?, NULL, NULL
+       SELECT ?, s.user_id, s.frequency, ?, CASE WHEN s.frequency = ? THEN ? ELSE NULL END, NULL
        FROM job_alert_settings s
        JOIN users u ON u.id = s.user_id AND u.role = ?
        WHERE ${where}`,
-      [jobId, sqlTime(manager, now), Role.Student, ...parameters],
+      [jobId, at, AlertFrequency.Instant, at, Role.Student, ...parameters],
     );
-    return changedRows(result);
   }
 
-  /** Matched students of these frequencies not yet notified of the posting. */
-  async pendingUserIds(manager: EntityManager, jobId: string, frequency: AlertFrequency): Promise<string[]> {
+  /** The instant subscribers matched to a posting at this time (by insertMatches above). */
+  async instantUserIds(manager: EntityManager, jobId: string, matchedAt: Date): Promise<string[]> {
     const rows: { user_id: string }[] = await manager.query(
-      'SELECT user_id FROM job_alert_matches WHERE job_id = ? AND frequency = ? AND notified_at IS NULL',
-      [jobId, frequency],
+      'SELECT user_id FROM job_alert_matches WHERE job_id = ? AND frequency = ? AND matched_at = ?',
+      [jobId, AlertFrequency.Instant, sqlTime(manager, matchedAt)],
     );
     return rows.map((row) => row.user_id);
   }
 
-  async markNotified(manager: EntityManager, jobId: string, userIds: readonly string[] | 'instant', now: Date): Promise<void> {
-    if (userIds === 'instant') {
-      await manager.query(
-        'UPDATE job_alert_matches SET notified_at = ? WHERE job_id = ? AND frequency = ? AND notified_at IS NULL',
-        [sqlTime(manager, now), jobId, AlertFrequency.Instant],
-      );
-      return;
-    }
+  /** Marks matches as delivered to the inbox; answers how many were not before. */
+  async markNotified(
+    manager: EntityManager,
+    jobId: string,
+    userIds: readonly string[],
+    now: Date,
+  ): Promise<number> {
+    let marked = 0;
     for (let i = 0; i < userIds.length; i += 500) {
       const chunk = userIds.slice(i, i + 500);
-      await manager.query(
+      marked += await execute(
+        manager,
         `UPDATE job_alert_matches SET notified_at = ? WHERE job_id = ? AND notified_at IS NULL AND user_id IN (${placeholders(chunk.length)})`,
         [sqlTime(manager, now), jobId, ...chunk],
       );
     }
+    return marked;
   }
 
   async countMatches(jobId: string, manager: EntityManager = this.dataSource.manager): Promise<MatchCounts> {
-    const rows: { matched: number | string; notified: number | string | null; opened: number | string | null }[] =
-      await manager.query(
-        `SELECT COUNT(*) AS matched,
+    const rows: {
+      matched: number | string;
+      notified: number | string | null;
+      opened: number | string | null;
+    }[] = await manager.query(
+      `SELECT COUNT(*) AS matched,
                 SUM(CASE WHEN notified_at IS NOT NULL THEN 1 ELSE 0 END) AS notified,
                 SUM(CASE WHEN opened_at IS NOT NULL THEN 1 ELSE 0 END) AS opened
          FROM job_alert_matches WHERE job_id = ?`,
-        [jobId],
-      );
+      [jobId],
+    );
     const matched = Number(rows[0]?.matched ?? 0);
     const notified = Number(rows[0]?.notified ?? 0);
     return { matched, notified, awaitingDigest: matched - notified, opened: Number(rows[0]?.opened ?? 0) };
   }
 
   /** The WeChat pushes of this posting's alerts by outcome (the notifications module's outbox, joined per match). */
-  async deliveryCounts(jobId: string, dedupeKey: string): Promise<Record<'sent' | 'failed' | 'pending' | 'skipped' | 'folded', number>> {
+  async deliveryCounts(
+    jobId: string,
+    dedupeKey: string,
+  ): Promise<Record<'sent' | 'failed' | 'pending' | 'skipped' | 'folded', number>> {
     const rows: { status: string; count: number | string }[] = await this.dataSource.query(
       `SELECT d.status AS status, COUNT(*) AS count
        FROM job_alert_matches m
@@ -200,7 +245,10 @@ export class JobAlertsRepository {
       .createQueryBuilder()
       .update(JobAlertMatchEntity)
       .set({ openedAt: now })
-      .where('job_id = :jobId AND user_id = :userId AND opened_at IS NULL AND notified_at IS NOT NULL', { jobId, userId })
+      .where('job_id = :jobId AND user_id = :userId AND opened_at IS NULL AND notified_at IS NOT NULL', {
+        jobId,
+        userId,
+      })
       .execute();
     return (result.affected ?? 0) === 1;
   }
@@ -228,7 +276,11 @@ export class JobAlertsRepository {
   }
 
   /** Matches of these students that their digests have not yet delivered, on postings still open. */
-  async pendingDigestMatches(manager: EntityManager, userIds: readonly string[], now: Date): Promise<PendingMatch[]> {
+  async pendingDigestMatches(
+    manager: EntityManager,
+    userIds: readonly string[],
+    now: Date,
+  ): Promise<PendingMatch[]> {
     const matches: PendingMatch[] = [];
     for (let i = 0; i < userIds.length; i += 500) {
       const chunk = userIds.slice(i, i + 500);
@@ -246,7 +298,12 @@ export class JobAlertsRepository {
   }
 
   /** Sets the next digest time of students who share one schedule. */
-  async setNextDigest(manager: EntityManager, userIds: readonly string[], next: Date | null, now: Date): Promise<void> {
+  async setNextDigest(
+    manager: EntityManager,
+    userIds: readonly string[],
+    next: Date | null,
+    now: Date,
+  ): Promise<void> {
     for (let i = 0; i < userIds.length; i += 500) {
       const chunk = userIds.slice(i, i + 500);
       await manager
@@ -285,11 +342,10 @@ export class JobAlertsRepository {
       const row = byJob.get(job.id) ?? {};
       return {
         job,
-        matchedAt: readTime(row.m_matched_at as Date | string) ?? new Date(0),
-        notifiedAt: readTime(row.m_notified_at as Date | string) ?? new Date(0),
-        openedAt: readTime((row.m_opened_at ?? null) as Date | string | null),
+        matchedAt: readTime(row.m_matched_at ?? null) ?? new Date(0),
+        notifiedAt: readTime(row.m_notified_at ?? null) ?? new Date(0),
+        openedAt: readTime(row.m_opened_at ?? null),
       };
     });
   }
-
 }

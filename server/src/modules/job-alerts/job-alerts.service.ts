@@ -83,7 +83,9 @@ export class JobAlertsService {
   async update(user: UserEntity, request: UpdateJobAlertsDto): Promise<JobAlertsResponse> {
     const now = new Date();
     const keywords = [...new Set(request.keywords.map(normalizeSearchText).filter(Boolean))];
-    const digestMinute = request.digestTime ? (parseWallTime(request.digestTime) ?? DEFAULT_DIGEST_MINUTE) : DEFAULT_DIGEST_MINUTE;
+    const digestMinute = request.digestTime
+      ? (parseWallTime(request.digestTime) ?? DEFAULT_DIGEST_MINUTE)
+      : DEFAULT_DIGEST_MINUTE;
     const digestWeekday = request.digestWeekday ?? DEFAULT_DIGEST_WEEKDAY;
     const locations = normalizeLocations(request.locations).keys;
     const settings = Object.assign(new JobAlertSettingsEntity(), {
@@ -96,7 +98,11 @@ export class JobAlertsService {
       anyKeySector: request.keySectors.length === 0,
       anyLocation: locations.length === 0,
       anyKeyword: keywords.length === 0,
-      nextDigestAt: nextDigestAt({ frequency: request.frequency, digestMinute, digestWeekday }, now, this.config.center.timezone),
+      nextDigestAt: nextDigestAt(
+        { frequency: request.frequency, digestMinute, digestWeekday },
+        now,
+        this.config.center.timezone,
+      ),
       createdAt: now,
       updatedAt: now,
     } satisfies JobAlertSettingsEntity);

@@ -1,6 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { DataSource } from 'typeorm';
-import { AlertFrequency, ALERT_FREQUENCIES, DEGREES, INDUSTRIES, KEY_SECTORS, type Degree } from '@careerside/shared';
+import {
+  AlertFrequency,
+  ALERT_FREQUENCIES,
+  DEGREES,
+  INDUSTRIES,
+  KEY_SECTORS,
+  type Degree,
+} from '@careerside/shared';
 import {
   type AlertPreferences,
   type MatchableJob,
@@ -33,7 +40,9 @@ describe(matchesPreferences.name, () => {
   it('places no condition on a field whose list is empty', () => {
     expect(matchesPreferences(job(), prefs())).toBe(true);
     expect(matchesPreferences(job(), prefs({ keySectors: ['aerospace'] }))).toBe(true);
-    expect(matchesPreferences(job({ industry: 'research' }), prefs({ keySectors: ['aerospace'] }))).toBe(true);
+    expect(matchesPreferences(job({ industry: 'research' }), prefs({ keySectors: ['aerospace'] }))).toBe(
+      true,
+    );
   });
 
   it('needs one of the listed values when a list is set', () => {
@@ -131,16 +140,20 @@ describe(matchingCondition.name, () => {
         ['job_alert_locations', 'location', student.locationKeys],
         ['job_alert_keywords', 'keyword', student.keywords],
       ] as const) {
-        for (const value of values) await db.query(`INSERT INTO ${table} (user_id, ${column}) VALUES (?, ?)`, [student.id, value]);
+        for (const value of values)
+          await db.query(`INSERT INTO ${table} (user_id, ${column}) VALUES (?, ?)`, [student.id, value]);
       }
     }
   });
   afterAll(() => db.destroy());
 
   const select = async (where: string, parameters: unknown[]) =>
-    ((await db.query(`SELECT s.user_id AS id FROM job_alert_settings s WHERE ${where}`, parameters)) as { id: string }[]).map(
-      (row) => row.id,
-    );
+    (
+      await db.query<{ id: string }[]>(
+        `SELECT s.user_id AS id FROM job_alert_settings s WHERE ${where}`,
+        parameters,
+      )
+    ).map((row) => row.id);
 
   it('selects exactly the students the rules select, for 200 random postings', async () => {
     const industries = INDUSTRIES.map((entry) => entry.code);
@@ -156,7 +169,9 @@ describe(matchingCondition.name, () => {
       };
       const { where, parameters } = matchingCondition(posting);
       const ids = await select(where, parameters);
-      const expected = students.filter((student) => matchesPreferences(posting, student)).map((student) => student.id);
+      const expected = students
+        .filter((student) => matchesPreferences(posting, student))
+        .map((student) => student.id);
       expect(ids.sort()).toEqual(expected.sort());
       matchedSomewhere += expected.length;
     }
@@ -165,7 +180,9 @@ describe(matchingCondition.name, () => {
   });
 
   it('treats LIKE wildcards in keywords as plain text', async () => {
-    const { where, parameters } = matchingCondition(job({ searchText: 'growth of 100 percent', keySectors: [], locationKeys: [], degree: null }));
+    const { where, parameters } = matchingCondition(
+      job({ searchText: 'growth of 100 percent', keySectors: [], locationKeys: [], degree: null }),
+    );
     const ids = await select(where, parameters);
     const withWildcardOnly = students.filter(
       (s) => s.keywords.length > 0 && s.keywords.every((k) => k === '100%' || k === 'a_b'),

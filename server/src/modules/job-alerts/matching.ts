@@ -25,7 +25,7 @@ export interface AlertPreferences {
   degree: Degree | null;
 }
 
-const RANK = new Map(DEGREES.map((entry, index) => [entry.code as Degree, index]));
+const RANK = new Map(DEGREES.map((entry, index) => [entry.code, index]));
 
 /** Degrees at least as high as this one (who may apply when it is the minimum). */
 export function degreesAtOrAbove(degree: Degree): Degree[] {
@@ -48,7 +48,10 @@ export function degreesAtOrBelow(degree: Degree): Degree[] {
 export function matchesPreferences(job: MatchableJob, preferences: AlertPreferences): boolean {
   if (preferences.frequency === AlertFrequency.Off) return false;
   if (preferences.industries.length > 0 && !preferences.industries.includes(job.industry)) return false;
-  if (preferences.keySectors.length > 0 && !preferences.keySectors.some((sector) => job.keySectors.includes(sector))) {
+  if (
+    preferences.keySectors.length > 0 &&
+    !preferences.keySectors.some((sector) => job.keySectors.includes(sector))
+  ) {
     return false;
   }
   if (
@@ -58,10 +61,14 @@ export function matchesPreferences(job: MatchableJob, preferences: AlertPreferen
   ) {
     return false;
   }
-  if (preferences.keywords.length > 0 && !preferences.keywords.some((keyword) => job.searchText.includes(keyword))) {
+  if (
+    preferences.keywords.length > 0 &&
+    !preferences.keywords.some((keyword) => job.searchText.includes(keyword))
+  ) {
     return false;
   }
-  if (preferences.degree && job.degree && !degreesAtOrAbove(job.degree).includes(preferences.degree)) return false;
+  if (preferences.degree && job.degree && !degreesAtOrAbove(job.degree).includes(preferences.degree))
+    return false;
   return true;
 }
 

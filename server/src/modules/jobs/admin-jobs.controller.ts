@@ -1,5 +1,23 @@
-import { Body, Controller, Get, Headers, HttpCode, HttpStatus, Param, Patch, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import {
+  Body,
+  Controller,
+  Get,
+  Headers,
+  HttpCode,
+  HttpStatus,
+  Param,
+  Patch,
+  Post,
+  Query,
+} from '@nestjs/common';
+import {
+  ApiBearerAuth,
+  ApiCreatedResponse,
+  ApiHeader,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+} from '@nestjs/swagger';
 import {
   type AdminJobDto,
   type AdminJobListResponse,
@@ -81,7 +99,9 @@ export class AdminJobsController {
   }
 
   @Patch(JobsRoute.admin.job)
-  @ApiOperation({ summary: 'Edit a draft or published posting; send only what changes (nobody is alerted again)' })
+  @ApiOperation({
+    summary: 'Edit a draft or published posting; send only what changes (nobody is alerted again)',
+  })
   @ApiOkResponse({ type: AdminJobResponseDto })
   @ApiErrors(400, 404, [409, 'JOB_NOT_EDITABLE: the posting is closed'])
   update(@Param('id') id: string, @Body() body: UpdateJobDto): Promise<AdminJobDto> {
@@ -111,7 +131,9 @@ export class AdminJobsController {
   }
 
   @Get(JobsRoute.admin.stats)
-  @ApiOperation({ summary: 'Alert reach of a posting: matched, notified, WeChat sent and failed, opened, saved, applied' })
+  @ApiOperation({
+    summary: 'Alert reach of a posting: matched, notified, WeChat sent and failed, opened, saved, applied',
+  })
   @ApiOkResponse({ type: JobStatsResponseDto })
   @ApiErrors(404)
   stats(@Param('id') id: string): Promise<JobStatsResponse> {

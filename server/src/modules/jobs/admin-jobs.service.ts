@@ -73,7 +73,9 @@ export class AdminJobsService {
       if (!current) throw new ResourceNotFoundException('Job');
       if (current.status === JobStatus.Closed) throw new JobNotEditableException();
       const merged = { ...toRequest(current), ...definedFields(changes) };
-      const posting = this.validator.validate(merged, now, { deadlineChanged: changes.deadline !== undefined });
+      const posting = this.validator.validate(merged, now, {
+        deadlineChanged: changes.deadline !== undefined,
+      });
       await this.jobs.update(
         manager,
         id,
@@ -87,7 +89,9 @@ export class AdminJobsService {
   }
 
   async publish(id: string): Promise<PublishJobResponse> {
-    const outcome = await runInTransaction(this.dataSource, (manager) => this.lifecycle.publish(manager, id, new Date()));
+    const outcome = await runInTransaction(this.dataSource, (manager) =>
+      this.lifecycle.publish(manager, id, new Date()),
+    );
     if (!outcome) throw new ResourceNotFoundException('Job');
     return { ...toAdminJobDto(outcome.job), publishedNow: outcome.publishedNow, alerts: outcome.alerts };
   }

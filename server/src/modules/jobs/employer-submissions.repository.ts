@@ -12,7 +12,10 @@ export class EmployerSubmissionsRepository {
     await this.dataSource.getRepository(EmployerSubmissionEntity).insert(submission);
   }
 
-  findById(id: string, manager: EntityManager = this.dataSource.manager): Promise<EmployerSubmissionEntity | null> {
+  findById(
+    id: string,
+    manager: EntityManager = this.dataSource.manager,
+  ): Promise<EmployerSubmissionEntity | null> {
     return manager.getRepository(EmployerSubmissionEntity).findOneBy({ id });
   }
 
@@ -32,7 +35,11 @@ export class EmployerSubmissionsRepository {
       .where('submission.status = :status', { status });
     if (status === SubmissionStatus.Pending) query.orderBy('submission.createdAt', 'ASC');
     else query.orderBy('submission.reviewedAt', 'DESC');
-    const [items, total] = await query.addOrderBy('submission.id', 'ASC').take(limit).skip(offset).getManyAndCount();
+    const [items, total] = await query
+      .addOrderBy('submission.id', 'ASC')
+      .take(limit)
+      .skip(offset)
+      .getManyAndCount();
     return { items, total };
   }
 

@@ -71,7 +71,11 @@ export class EmployerSubmissionsService {
     const posting = this.validator.validate(request, now);
     if (!request.contactPhone && !request.contactEmail) {
       throw new RequestValidationException([
-        { field: 'contactPhone', constraint: 'contactMissing', message: 'contactPhone or contactEmail is needed' },
+        {
+          field: 'contactPhone',
+          constraint: 'contactMissing',
+          message: 'contactPhone or contactEmail is needed',
+        },
       ]);
     }
     const token = randomBytes(24).toString('base64url');
@@ -121,9 +125,13 @@ export class EmployerSubmissionsService {
       query.limit ?? 20,
       query.offset ?? 0,
     );
-    const names = await this.submissions.reviewerNames(items.flatMap((item) => (item.reviewedBy ? [item.reviewedBy] : [])));
+    const names = await this.submissions.reviewerNames(
+      items.flatMap((item) => (item.reviewedBy ? [item.reviewedBy] : [])),
+    );
     return {
-      items: items.map((item) => toAdminSubmissionDto(item, item.reviewedBy ? (names.get(item.reviewedBy) ?? null) : null)),
+      items: items.map((item) =>
+        toAdminSubmissionDto(item, item.reviewedBy ? (names.get(item.reviewedBy) ?? null) : null),
+      ),
       total,
     };
   }
@@ -132,7 +140,10 @@ export class EmployerSubmissionsService {
     const submission = await this.submissions.findById(id);
     if (!submission) throw new ResourceNotFoundException('Submission');
     const names = await this.submissions.reviewerNames(submission.reviewedBy ? [submission.reviewedBy] : []);
-    return toAdminSubmissionDto(submission, submission.reviewedBy ? (names.get(submission.reviewedBy) ?? null) : null);
+    return toAdminSubmissionDto(
+      submission,
+      submission.reviewedBy ? (names.get(submission.reviewedBy) ?? null) : null,
+    );
   }
 
   /** Creates the posting from the submission and, unless asked not to, publishes it (alerting students). */
@@ -146,7 +157,13 @@ export class EmployerSubmissionsService {
       const deadline = this.validator.parseDeadline(request.deadline);
       if (!deadline || deadline.getTime() <= now.getTime()) throw new JobDeadlinePassedException();
       const posting = this.validator.validate(request, now);
-      if (!(await this.submissions.review(manager, id, { status: SubmissionStatus.Approved, reviewedBy: actor.id, now }))) {
+      if (
+        !(await this.submissions.review(manager, id, {
+          status: SubmissionStatus.Approved,
+          reviewedBy: actor.id,
+          now,
+        }))
+      ) {
         throw new SubmissionAlreadyReviewedException();
       }
       const draft = await this.lifecycle.createDraft(manager, posting, {
@@ -158,7 +175,11 @@ export class EmployerSubmissionsService {
       await this.submissions.linkJob(manager, id, draft.id);
       const outcome = publish ? await this.lifecycle.publish(manager, draft.id, now) : null;
       const reviewed = await this.submissions.findById(id, manager);
-      return { submission: reviewed ?? submission, job: outcome?.job ?? draft, alerts: outcome?.alerts ?? null };
+      return {
+        submission: reviewed ?? submission,
+        job: outcome?.job ?? draft,
+        alerts: outcome?.alerts ?? null,
+      };
     });
     return {
       submission: toAdminSubmissionDto(result.submission, actor.name),

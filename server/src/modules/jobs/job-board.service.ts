@@ -61,7 +61,8 @@ export class JobBoardService {
     const job = await this.jobs.findById(jobId);
     if (!job || job.status === JobStatus.Draft) throw new ResourceNotFoundException('Job');
     const now = new Date();
-    if (job.status !== JobStatus.Published || job.deadline.getTime() <= now.getTime()) throw new JobNotOpenException();
+    if (job.status !== JobStatus.Published || job.deadline.getTime() <= now.getTime())
+      throw new JobNotOpenException();
     await this.marks.set(user.id, jobId, kind, now);
     return this.markOf(user.id, jobId);
   }

@@ -6,10 +6,20 @@ import { JobEntity } from './job.entity';
 @Entity({ name: 'job_key_sectors' })
 @Index('idx_job_key_sectors_key_sector_job_id', ['keySector', 'jobId'])
 export class JobKeySectorEntity {
-  @PrimaryColumn({ name: 'job_id', type: 'varchar', length: 36, primaryKeyConstraintName: 'pk_job_key_sectors' })
+  @PrimaryColumn({
+    name: 'job_id',
+    type: 'varchar',
+    length: 36,
+    primaryKeyConstraintName: 'pk_job_key_sectors',
+  })
   jobId: string;
 
-  @PrimaryColumn({ name: 'key_sector', type: 'varchar', length: 32, primaryKeyConstraintName: 'pk_job_key_sectors' })
+  @PrimaryColumn({
+    name: 'key_sector',
+    type: 'varchar',
+    length: 32,
+    primaryKeyConstraintName: 'pk_job_key_sectors',
+  })
   keySector: KeySector;
 
   @ManyToOne(() => JobEntity, { onDelete: 'CASCADE' })
@@ -21,7 +31,12 @@ export class JobKeySectorEntity {
 @Entity({ name: 'job_locations' })
 @Index('idx_job_locations_location_job_id', ['location', 'jobId'])
 export class JobLocationEntity {
-  @PrimaryColumn({ name: 'job_id', type: 'varchar', length: 36, primaryKeyConstraintName: 'pk_job_locations' })
+  @PrimaryColumn({
+    name: 'job_id',
+    type: 'varchar',
+    length: 36,
+    primaryKeyConstraintName: 'pk_job_locations',
+  })
   jobId: string;
 
   /** The normalized matching key (see postings/locations.ts). */

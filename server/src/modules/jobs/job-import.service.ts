@@ -34,7 +34,10 @@ export class JobImportService {
 
   async import(actor: UserEntity, request: ImportJobsDto, locale: Locale): Promise<ImportJobsResponse> {
     const now = new Date();
-    const { totalRows, postings, problems } = readJobCsv(request.csv, { timeZone: this.config.center.timezone, now });
+    const { totalRows, postings, problems } = readJobCsv(request.csv, {
+      timeZone: this.config.center.timezone,
+      now,
+    });
     const errors: ImportRowError[] = problems.map((problem) => ({
       row: problem.row,
       column: problem.column,
@@ -53,14 +56,20 @@ export class JobImportService {
     };
     if (errors.length > 0) return report;
     if (report.dryRun) {
-      const existing = await this.jobs.existingImportKeys(this.dataSource.manager, postings.map((p) => p.fingerprint));
+      const existing = await this.jobs.existingImportKeys(
+        this.dataSource.manager,
+        postings.map((p) => p.fingerprint),
+      );
       return { ...report, duplicates: duplicatesOf(postings, existing).size };
     }
     // Two imports of one file at once: the loser hits the unique import key, and its second try skips the rows.
     for (let attempt = 1; ; attempt += 1) {
       try {
         return await runInTransaction(this.dataSource, async (manager) => {
-          const existing = await this.jobs.existingImportKeys(manager, postings.map((p) => p.fingerprint));
+          const existing = await this.jobs.existingImportKeys(
+            manager,
+            postings.map((p) => p.fingerprint),
+          );
           const duplicates = duplicatesOf(postings, existing);
           const jobIds: string[] = [];
           let published = 0;
@@ -73,7 +82,8 @@ export class JobImportService {
               now,
             });
             jobIds.push(job.id);
-            if (request.publish && (await this.lifecycle.publish(manager, job.id, now))?.publishedNow) published += 1;
+            if (request.publish && (await this.lifecycle.publish(manager, job.id, now))?.publishedNow)
+              published += 1;
           }
           return { ...report, created: jobIds.length, duplicates: duplicates.size, published, jobIds };
         });

@@ -72,7 +72,10 @@ export class JobLifecycleService {
       createdAt: meta.now,
       updatedAt: meta.now,
     } satisfies Partial<JobEntity>);
-    await this.jobs.insert(manager, job, { keySectors: posting.keySectors, locationKeys: posting.locationKeys });
+    await this.jobs.insert(manager, job, {
+      keySectors: posting.keySectors,
+      locationKeys: posting.locationKeys,
+    });
     return job;
   }
 
@@ -90,7 +93,11 @@ export class JobLifecycleService {
       if (await this.jobs.publish(manager, jobId, now)) {
         const published = await this.jobs.findWithSearchText(manager, jobId);
         if (!published?.searchText) throw new Error(`Published job ${jobId} vanished`);
-        const alerts = await this.fanout.alertMatchingStudents(manager, { ...published, searchText: published.searchText }, now);
+        const alerts = await this.fanout.alertMatchingStudents(
+          manager,
+          { ...published, searchText: published.searchText },
+          now,
+        );
         return { job: published, publishedNow: true, alerts };
       }
     }

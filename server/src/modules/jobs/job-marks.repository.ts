@@ -35,17 +35,18 @@ export class JobMarksRepository {
       .createQueryBuilder()
       .update()
       .set({ [COLUMN[kind]]: now })
-      .where(`user_id = :userId AND job_id = :jobId AND ${kind === 'saved' ? 'saved_at' : 'applied_at'} IS NULL`, {
-        userId,
-        jobId,
-      })
+      .where(
+        `user_id = :userId AND job_id = :jobId AND ${kind === 'saved' ? 'saved_at' : 'applied_at'} IS NULL`,
+        {
+          userId,
+          jobId,
+        },
+      )
       .execute();
   }
 
   async clear(userId: string, jobId: string, kind: MarkKind): Promise<void> {
-    await this.dataSource
-      .getRepository(JobMarkEntity)
-      .update({ userId, jobId }, { [COLUMN[kind]]: null });
+    await this.dataSource.getRepository(JobMarkEntity).update({ userId, jobId }, { [COLUMN[kind]]: null });
   }
 
   /** Ids of the postings this student saved and applied to. */

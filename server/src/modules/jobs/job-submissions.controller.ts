@@ -1,4 +1,15 @@
-import { Body, Controller, Get, HttpCode, HttpStatus, Param, Post, Query, Req, UseGuards } from '@nestjs/common';
+import {
+  Body,
+  Controller,
+  Get,
+  HttpCode,
+  HttpStatus,
+  Param,
+  Post,
+  Query,
+  Req,
+  UseGuards,
+} from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyRequest } from 'fastify';
 import {
@@ -46,7 +57,10 @@ export class EmployerSubmissionsController {
   })
   @ApiCreatedResponse({ type: JobSubmissionReceiptDto })
   @ApiErrors(400, [429, 'RATE_LIMITED: too many submissions from this address'])
-  submit(@Body() body: CreateJobSubmissionDto, @Req() request: FastifyRequest): Promise<JobSubmissionReceipt> {
+  submit(
+    @Body() body: CreateJobSubmissionDto,
+    @Req() request: FastifyRequest,
+  ): Promise<JobSubmissionReceipt> {
     return this.submissions.submit(body, request.ip ?? null);
   }
 
@@ -85,7 +99,9 @@ export class AdminJobSubmissionsController {
 
   @Post(JobsRoute.admin.approve)
   @HttpCode(HttpStatus.OK)
-  @ApiOperation({ summary: 'Approve: create the posting and publish it (alerting students) unless publish is false' })
+  @ApiOperation({
+    summary: 'Approve: create the posting and publish it (alerting students) unless publish is false',
+  })
   @ApiOkResponse({ type: ApproveJobSubmissionResponseDto })
   @ApiErrors(400, 404, [409, 'SUBMISSION_ALREADY_REVIEWED or JOB_DEADLINE_PASSED'])
   approve(

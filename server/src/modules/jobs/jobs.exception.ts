@@ -6,7 +6,11 @@ import type { PostingProblem } from './postings/posting';
 
 export class JobNotEditableException extends DomainException {
   constructor() {
-    super(ErrorCode.JobNotEditable, HttpStatus.CONFLICT, 'This posting is closed and can no longer be edited');
+    super(
+      ErrorCode.JobNotEditable,
+      HttpStatus.CONFLICT,
+      'This posting is closed and can no longer be edited',
+    );
   }
 }
 
@@ -18,7 +22,11 @@ export class JobNotPublishableException extends DomainException {
 
 export class JobDeadlinePassedException extends DomainException {
   constructor() {
-    super(ErrorCode.JobDeadlinePassed, HttpStatus.CONFLICT, 'The deadline has passed; change it before publishing');
+    super(
+      ErrorCode.JobDeadlinePassed,
+      HttpStatus.CONFLICT,
+      'The deadline has passed; change it before publishing',
+    );
   }
 }
 
@@ -30,7 +38,11 @@ export class JobNotOpenException extends DomainException {
 
 export class SubmissionAlreadyReviewedException extends DomainException {
   constructor() {
-    super(ErrorCode.SubmissionAlreadyReviewed, HttpStatus.CONFLICT, 'This submission has already been reviewed');
+    super(
+      ErrorCode.SubmissionAlreadyReviewed,
+      HttpStatus.CONFLICT,
+      'This submission has already been reviewed',
+    );
   }
 }
 
@@ -47,7 +59,10 @@ const CONSTRAINTS: Record<string, { constraint: string; message: (field: string)
 /** Cross-field posting rules broken by a request: 400 VALIDATION_FAILED naming each field. */
 export function postingValidationException(problems: readonly PostingProblem[]): RequestValidationException {
   const details: ErrorDetail[] = problems.map((problem) => {
-    const rule = CONSTRAINTS[problem.code] ?? { constraint: problem.code, message: (field: string) => `${field} is invalid` };
+    const rule = CONSTRAINTS[problem.code] ?? {
+      constraint: problem.code,
+      message: (field: string) => `${field} is invalid`,
+    };
     return { field: problem.field, constraint: rule.constraint, message: rule.message(problem.field) };
   });
   return new RequestValidationException(details);

@@ -18,7 +18,12 @@ import { SubmissionThrottlerGuard } from './submission-throttler.guard';
 /** The job board: postings and their workflow, employer submissions, CSV import, students' marks. */
 @Module({
   imports: [forwardRef(() => JobAlertsModule)],
-  controllers: [JobsController, AdminJobsController, EmployerSubmissionsController, AdminJobSubmissionsController],
+  controllers: [
+    JobsController,
+    AdminJobsController,
+    EmployerSubmissionsController,
+    AdminJobSubmissionsController,
+  ],
   providers: [
     JobsRepository,
     JobMarksRepository,

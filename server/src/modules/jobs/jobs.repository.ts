@@ -66,7 +66,12 @@ export class JobsRepository {
     await this.insertFacets(manager, job.id, facets);
   }
 
-  async update(manager: EntityManager, id: string, changes: Partial<JobEntity>, facets?: JobFacets): Promise<void> {
+  async update(
+    manager: EntityManager,
+    id: string,
+    changes: Partial<JobEntity>,
+    facets?: JobFacets,
+  ): Promise<void> {
     await manager.getRepository(JobEntity).update({ id }, changes);
     if (facets) {
       await manager.getRepository(JobKeySectorEntity).delete({ jobId: id });
@@ -112,7 +117,10 @@ export class JobsRepository {
     const base = this.dataSource
       .getRepository(JobEntity)
       .createQueryBuilder('job')
-      .where('job.status = :published AND job.deadline > :now', { published: JobStatus.Published, now: filter.now });
+      .where('job.status = :published AND job.deadline > :now', {
+        published: JobStatus.Published,
+        now: filter.now,
+      });
     applySearch(base, filter.terms);
     if (filter.industry) base.andWhere('job.industry = :industry', { industry: filter.industry });
     if (filter.keySector) {
@@ -196,6 +204,8 @@ export class JobsRepository {
 /** Every word must appear in the normalized search text; wildcards in a word are literal. */
 function applySearch(query: SelectQueryBuilder<JobEntity>, terms: readonly string[]): void {
   terms.forEach((term, index) => {
-    query.andWhere(`job.searchText LIKE :term${index} ESCAPE '!'`, { [`term${index}`]: containsPattern(term) });
+    query.andWhere(`job.searchText LIKE :term${index} ESCAPE '!'`, {
+      [`term${index}`]: containsPattern(term),
+    });
   });
 }

@@ -19,7 +19,11 @@ export function decodeCursor(cursor: string | undefined): { at: Date; id: string
 }
 
 /** Asks for one row more than a page to learn whether another page follows. */
-export function pageOf<T>(rows: T[], limit: number, cursorOf: (last: T) => string): { items: T[]; nextCursor: string | null } {
+export function pageOf<T>(
+  rows: T[],
+  limit: number,
+  cursorOf: (last: T) => string,
+): { items: T[]; nextCursor: string | null } {
   const items = rows.slice(0, limit);
   return { items, nextCursor: rows.length > limit ? cursorOf(items[items.length - 1]) : null };
 }

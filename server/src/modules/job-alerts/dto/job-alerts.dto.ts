@@ -30,7 +30,9 @@ import { DEGREE_CODES, INDUSTRY_CODES, KEY_SECTOR_CODES } from '../../jobs/dto/j
 import { JobSummaryResponseDto } from '../../jobs/dto/job-response.dto';
 
 function trimEach({ value }: TransformFnParams): unknown {
-  return Array.isArray(value) ? value.map((item: unknown) => (typeof item === 'string' ? item.trim() : item)) : value;
+  return Array.isArray(value)
+    ? value.map((item: unknown) => (typeof item === 'string' ? item.trim() : item))
+    : value;
 }
 
 /** PUT replaces all preferences; a list left out is empty (no condition on that field). */
@@ -42,7 +44,11 @@ export class UpdateJobAlertsDto implements UpdateJobAlertsRequest {
   @IsIn(INDUSTRY_CODES, { each: true })
   industries: Industry[] = [];
 
-  @ApiPropertyOptional({ enum: KEY_SECTOR_CODES, isArray: true, description: 'Empty: any key sector or none' })
+  @ApiPropertyOptional({
+    enum: KEY_SECTOR_CODES,
+    isArray: true,
+    description: 'Empty: any key sector or none',
+  })
   @IsOptional()
   @IsArray()
   @ArrayMaxSize(KEY_SECTOR_CODES.length)
@@ -58,7 +64,10 @@ export class UpdateJobAlertsDto implements UpdateJobAlertsRequest {
   @Length(1, JOB_LIMITS.locationMax, { each: true })
   locations: string[] = [];
 
-  @ApiPropertyOptional({ type: [String], description: 'Any one appearing in the posting is enough; empty: no condition' })
+  @ApiPropertyOptional({
+    type: [String],
+    description: 'Any one appearing in the posting is enough; empty: no condition',
+  })
   @IsOptional()
   @Transform(trimEach)
   @IsArray()
@@ -67,7 +76,11 @@ export class UpdateJobAlertsDto implements UpdateJobAlertsRequest {
   @Length(1, JOB_LIMITS.alertKeywordMax, { each: true })
   keywords: string[] = [];
 
-  @ApiPropertyOptional({ enum: DEGREE_CODES, nullable: true, description: 'Absent: the degree on my profile; null: any' })
+  @ApiPropertyOptional({
+    enum: DEGREE_CODES,
+    nullable: true,
+    description: 'Absent: the degree on my profile; null: any',
+  })
   @IsOptional()
   @IsIn(DEGREE_CODES)
   degree?: Degree | null;

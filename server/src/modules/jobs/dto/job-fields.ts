@@ -34,7 +34,9 @@ export const DEGREE_CODES = taxonomyCodes(DEGREES);
 export const EMPLOYER_TYPE_CODES = taxonomyCodes(EMPLOYER_TYPES);
 
 function trimEach({ value }: TransformFnParams): unknown {
-  return Array.isArray(value) ? value.map((item: unknown) => (typeof item === 'string' ? item.trim() : item)) : value;
+  return Array.isArray(value)
+    ? value.map((item: unknown) => (typeof item === 'string' ? item.trim() : item))
+    : value;
 }
 
 /** On an edit: absent means unchanged; null is refused for fields that cannot be empty. */
@@ -46,7 +48,12 @@ export const FieldRules = {
   employerType: () => IsIn(EMPLOYER_TYPE_CODES),
   industry: () => IsIn(INDUSTRY_CODES),
   keySectors: () =>
-    applyDecorators(IsOptional(), IsArray(), ArrayMaxSize(KEY_SECTOR_CODES.length), IsIn(KEY_SECTOR_CODES, { each: true })),
+    applyDecorators(
+      IsOptional(),
+      IsArray(),
+      ArrayMaxSize(KEY_SECTOR_CODES.length),
+      IsIn(KEY_SECTOR_CODES, { each: true }),
+    ),
   locations: () =>
     applyDecorators(
       IsOptional(),
@@ -80,7 +87,13 @@ export const FieldRules = {
       IsUrl({ protocols: ['http', 'https'], require_protocol: true, require_tld: false }),
     ),
   applyEmail: () =>
-    applyDecorators(IsOptional(), Transform(trim), IsString(), MaxLength(JOB_LIMITS.applyEmailMax), IsEmail()),
+    applyDecorators(
+      IsOptional(),
+      Transform(trim),
+      IsString(),
+      MaxLength(JOB_LIMITS.applyEmailMax),
+      IsEmail(),
+    ),
   applyAddress: () =>
     applyDecorators(IsOptional(), Transform(trim), IsString(), Length(1, JOB_LIMITS.applyAddressMax)),
   description: () => applyDecorators(Transform(trim), IsString(), Length(1, JOB_LIMITS.descriptionMax)),

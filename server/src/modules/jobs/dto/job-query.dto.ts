@@ -23,7 +23,8 @@ function queryBoolean({ value }: { value: unknown }): unknown {
 
 export class ListJobsQueryDto implements ListJobsQuery {
   @ApiPropertyOptional({
-    description: 'Words that must all appear in the title, employer, majors or description (case and width ignored)',
+    description:
+      'Words that must all appear in the title, employer, majors or description (case and width ignored)',
     maxLength: JOB_LIMITS.keywordMax,
     example: '结构 设计',
   })
@@ -43,7 +44,11 @@ export class ListJobsQueryDto implements ListJobsQuery {
   @IsIn(KEY_SECTOR_CODES)
   keySector?: KeySector;
 
-  @ApiPropertyOptional({ description: 'Also lists postings open anywhere', maxLength: JOB_LIMITS.locationMax, example: '西安' })
+  @ApiPropertyOptional({
+    description: 'Also lists postings open anywhere',
+    maxLength: JOB_LIMITS.locationMax,
+    example: '西安',
+  })
   @IsOptional()
   @Transform(trim)
   @IsString()

@@ -45,7 +45,12 @@ export class CreateJobDto implements CreateJobRequest {
   @FieldRules.keySectors()
   keySectors?: KeySector[];
 
-  @ApiPropertyOptional({ type: [String], maxItems: JOB_LIMITS.locationsMax, description: 'Empty: open anywhere', example: ['西安'] })
+  @ApiPropertyOptional({
+    type: [String],
+    maxItems: JOB_LIMITS.locationsMax,
+    description: 'Empty: open anywhere',
+    example: ['西安'],
+  })
   @FieldRules.locations()
   locations?: string[];
 
@@ -73,7 +78,10 @@ export class CreateJobDto implements CreateJobRequest {
   @FieldRules.deadline()
   deadline: string;
 
-  @ApiPropertyOptional({ enum: APPLY_METHODS, description: 'Default: inferred from applyUrl, applyEmail or applyAddress' })
+  @ApiPropertyOptional({
+    enum: APPLY_METHODS,
+    description: 'Default: inferred from applyUrl, applyEmail or applyAddress',
+  })
   @IsOptional()
   @FieldRules.applyMethod()
   applyMethod?: ApplyMethod;

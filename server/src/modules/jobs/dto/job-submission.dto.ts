@@ -1,6 +1,18 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
-import { IsBoolean, IsEmail, IsIn, IsInt, IsOptional, IsString, Length, Matches, Max, MaxLength, Min } from 'class-validator';
+import {
+  IsBoolean,
+  IsEmail,
+  IsIn,
+  IsInt,
+  IsOptional,
+  IsString,
+  Length,
+  Matches,
+  Max,
+  MaxLength,
+  Min,
+} from 'class-validator';
 import {
   type ApproveJobSubmissionRequest,
   type CreateJobSubmissionRequest,
@@ -20,7 +32,12 @@ export class CreateJobSubmissionDto extends CreateJobDto implements CreateJobSub
   @Length(1, JOB_LIMITS.contactNameMax)
   contactName: string;
 
-  @ApiPropertyOptional({ type: String, nullable: true, example: '029-8888 6666', description: 'A phone or an email is needed' })
+  @ApiPropertyOptional({
+    type: String,
+    nullable: true,
+    example: '029-8888 6666',
+    description: 'A phone or an email is needed',
+  })
   @IsOptional()
   @Transform(trim)
   @IsString()
@@ -66,7 +83,10 @@ export class ApproveJobSubmissionDto implements ApproveJobSubmissionRequest {
 }
 
 export class DeclineJobSubmissionDto implements DeclineJobSubmissionRequest {
-  @ApiProperty({ maxLength: JOB_LIMITS.declineReasonMax, example: '岗位信息不完整，请补充薪资与工作地点后重新提交' })
+  @ApiProperty({
+    maxLength: JOB_LIMITS.declineReasonMax,
+    example: '岗位信息不完整，请补充薪资与工作地点后重新提交',
+  })
   @Transform(trim)
   @IsString()
   @Length(1, JOB_LIMITS.declineReasonMax)

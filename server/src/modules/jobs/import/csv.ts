@@ -44,7 +44,6 @@ export function parseCsv(input: string): CsvRow[] {
   let i = 0;
   // Whether the current field was quoted and has closed: only a delimiter or a line end may follow.
   let closedQuote = false;
-  let quoteStartRow = 0;
   let fieldStarted = false;
 
   const endField = () => {
@@ -63,11 +62,14 @@ export function parseCsv(input: string): CsvRow[] {
   while (i < text.length) {
     const char = text[i];
     if (char === '"' && !fieldStarted && !closedQuote) {
-      quoteStartRow = row;
+      const quoteStartRow = row;
       i += 1;
       for (;;) {
         if (i >= text.length) {
-          throw new CsvSyntaxError(quoteStartRow, `A quoted field starting in row ${quoteStartRow} never closes`);
+          throw new CsvSyntaxError(
+            quoteStartRow,
+            `A quoted field starting in row ${quoteStartRow} never closes`,
+          );
         }
         if (text[i] === '"') {
           if (text[i + 1] === '"') {
@@ -101,7 +103,10 @@ export function parseCsv(input: string): CsvRow[] {
         i += 1;
         continue;
       }
-      throw new CsvSyntaxError(row, `Row ${row} has text after a closing quote; put the whole field in quotes`);
+      throw new CsvSyntaxError(
+        row,
+        `Row ${row} has text after a closing quote; put the whole field in quotes`,
+      );
     }
     field += char;
     fieldStarted = true;

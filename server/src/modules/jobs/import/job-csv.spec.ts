@@ -3,7 +3,8 @@ import { ImportErrorCode } from '@careerside/shared';
 import { readJobCsv } from './job-csv';
 
 const options = { timeZone: 'Asia/Shanghai', now: new Date('2026-06-01T00:00:00Z') };
-const HEADER = '岗位名称,单位名称,单位性质,行业,重点领域,工作地点,学历要求,月薪下限,月薪上限,截止日期,投递方式,投递链接,投递邮箱,岗位描述';
+const HEADER =
+  '岗位名称,单位名称,单位性质,行业,重点领域,工作地点,学历要求,月薪下限,月薪上限,截止日期,投递方式,投递链接,投递邮箱,岗位描述';
 
 describe(readJobCsv.name, () => {
   it('reads Chinese headers, labels, lists and amounts into postings', () => {
@@ -34,10 +35,15 @@ describe(readJobCsv.name, () => {
   });
 
   it('accepts English headers and codes in any order', () => {
-    const csv = 'description,deadline,industry,employer,title,applyEmail\n招聘电网运维,2026-09-01,energy,某电网公司,运维工程师,hr@grid.example.cn';
+    const csv =
+      'description,deadline,industry,employer,title,applyEmail\n招聘电网运维,2026-09-01,energy,某电网公司,运维工程师,hr@grid.example.cn';
     const result = readJobCsv(csv, options);
     expect(result.problems).toEqual([]);
-    expect(result.postings[0].posting).toMatchObject({ industry: 'energy', applyMethod: 'email', locations: [] });
+    expect(result.postings[0].posting).toMatchObject({
+      industry: 'energy',
+      applyMethod: 'email',
+      locations: [],
+    });
   });
 
   it('names the row and the column of every problem, one per cell', () => {

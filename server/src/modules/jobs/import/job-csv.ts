@@ -61,7 +61,10 @@ const APPLY_METHOD_ALIASES: Record<string, ApplyMethod> = {
 const ANY = new Set(['不限', '无', '无要求', 'any', 'none', '-']);
 
 function headerKey(text: string): string {
-  return text.normalize('NFKC').replace(/[\s*_]/gu, '').toLowerCase();
+  return text
+    .normalize('NFKC')
+    .replace(/[\s*_]/gu, '')
+    .toLowerCase();
 }
 
 const COLUMN_BY_HEADER = new Map<string, JobCsvColumn>(
@@ -152,9 +155,11 @@ function readRow(
     if (code === null) report('keySectors', ImportErrorCode.InvalidOption, { value });
     return code === null ? [] : [code];
   });
-  const degreeText = cells.get('degree')?.value.trim().replace(/(及以上|以上|或以上|and above|or above)$/iu, '');
-  const degree =
-    degreeText && !ANY.has(degreeText.toLowerCase()) ? lookup(DEGREES, degreeText) : null;
+  const degreeText = cells
+    .get('degree')
+    ?.value.trim()
+    .replace(/(及以上|以上|或以上|and above|or above)$/iu, '');
+  const degree = degreeText && !ANY.has(degreeText.toLowerCase()) ? lookup(DEGREES, degreeText) : null;
   if (degreeText && !ANY.has(degreeText.toLowerCase()) && degree === null) {
     report('degree', ImportErrorCode.InvalidOption, { value: cells.get('degree')?.value.trim() ?? '' });
   }
@@ -232,7 +237,11 @@ export function readJobCsv(text: string, options: { timeZone: string; now: Date 
   }
   const [header, ...data] = rows;
   if (!header || data.length === 0) {
-    return { totalRows: 0, postings: [], problems: [{ row: header?.row ?? 1, column: null, code: ImportErrorCode.Empty }] };
+    return {
+      totalRows: 0,
+      postings: [],
+      problems: [{ row: header?.row ?? 1, column: null, code: ImportErrorCode.Empty }],
+    };
   }
 
   const problems: CsvProblem[] = [];
@@ -240,7 +249,13 @@ export function readJobCsv(text: string, options: { timeZone: string; now: Date 
     const name = cell.trim();
     if (!name) return null;
     const column = COLUMN_BY_HEADER.get(headerKey(name)) ?? null;
-    if (!column) problems.push({ row: header.row, column: name, code: ImportErrorCode.UnknownColumn, params: { column: name } });
+    if (!column)
+      problems.push({
+        row: header.row,
+        column: name,
+        code: ImportErrorCode.UnknownColumn,
+        params: { column: name },
+      });
     return column;
   });
   const seen = new Set<ColumnKey>();
@@ -248,13 +263,23 @@ export function readJobCsv(text: string, options: { timeZone: string; now: Date 
     if (!column) return;
     if (seen.has(column.key)) {
       const name = header.cells[index].trim();
-      problems.push({ row: header.row, column: name, code: ImportErrorCode.DuplicateColumn, params: { column: name } });
+      problems.push({
+        row: header.row,
+        column: name,
+        code: ImportErrorCode.DuplicateColumn,
+        params: { column: name },
+      });
     }
     seen.add(column.key);
   });
   for (const column of JOB_CSV_COLUMNS) {
     if (column.required && !seen.has(column.key)) {
-      problems.push({ row: header.row, column: column.zh, code: ImportErrorCode.MissingColumn, params: { column: column.zh } });
+      problems.push({
+        row: header.row,
+        column: column.zh,
+        code: ImportErrorCode.MissingColumn,
+        params: { column: column.zh },
+      });
     }
   }
   if (data.length > JOB_LIMITS.importRowsMax) {
@@ -283,12 +308,16 @@ export function readJobCsv(text: string, options: { timeZone: string; now: Date 
         problems.push({ row, column, code, ...(params ? { params } : {}) });
       }
     };
-    if (values.length > header.cells.length && values.slice(header.cells.length).some((value) => value.trim())) {
+    if (
+      values.length > header.cells.length &&
+      values.slice(header.cells.length).some((value) => value.trim())
+    ) {
       problems.push({ row, column: null, code: ImportErrorCode.Malformed });
     }
     const request = readRow(cells, report);
     const deadline = request.deadline ? parseDeadline(request.deadline, options.timeZone) : null;
-    if (request.deadline && !deadline) report('deadline', ImportErrorCode.InvalidDate, { value: request.deadline });
+    if (request.deadline && !deadline)
+      report('deadline', ImportErrorCode.InvalidDate, { value: request.deadline });
     if (problems.length > before || !deadline) {
       sortByColumn(problems, before, header.cells);
       continue;

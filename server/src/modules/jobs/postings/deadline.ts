@@ -2,7 +2,8 @@ import { zonedTimeToUtc } from '../../../common/time/zoned-time';
 
 const ISO_WITH_OFFSET = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:?\d{2})$/i;
 // 2026-12-31, 2026/12/31, 2026.12.31, 2026年12月31日, each optionally followed by a time: spreadsheets write all of these.
-const LOCAL = /^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?(?:[ T]+(\d{1,2})[:：](\d{2})(?:[:：](\d{2}))?)?$/u;
+const LOCAL =
+  /^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?(?:[ T]+(\d{1,2})[:：](\d{2})(?:[:：](\d{2}))?)?$/u;
 
 /**
  * A deadline as staff and employers write it: an ISO 8601 date-time with an offset, or a calendar date (the
@@ -22,7 +23,8 @@ export function parseDeadline(value: string, timeZone: string): Date | null {
   if (!match) return null;
   const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
   if (!isCalendarDate(year, month, day)) return null;
-  if (match[4] === undefined) return zonedTimeToUtc({ year, month, day, hour: 23, minute: 59, second: 59 }, timeZone);
+  if (match[4] === undefined)
+    return zonedTimeToUtc({ year, month, day, hour: 23, minute: 59, second: 59 }, timeZone);
   const [hour, minute, second] = [Number(match[4]), Number(match[5]), Number(match[6] ?? 0)];
   if (hour > 23 || minute > 59 || second > 59) return null;
   return zonedTimeToUtc({ year, month, day, hour, minute, second }, timeZone);

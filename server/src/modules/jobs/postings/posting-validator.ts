@@ -17,7 +17,11 @@ export class PostingValidator {
   }
 
   /** 400 VALIDATION_FAILED naming each field a rule across fields rejects. */
-  validate(request: CreateJobRequest, now: Date, options: { deadlineChanged: boolean } = { deadlineChanged: true }): Posting {
+  validate(
+    request: CreateJobRequest,
+    now: Date,
+    options: { deadlineChanged: boolean } = { deadlineChanged: true },
+  ): Posting {
     const deadline = this.parseDeadline(request.deadline);
     if (!deadline) {
       throw new RequestValidationException([

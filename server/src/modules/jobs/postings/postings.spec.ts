@@ -16,8 +16,12 @@ describe(parseDeadline.name, () => {
   it('reads a local date and time, and an ISO date-time with its own offset', () => {
     expect(parseDeadline('2026-12-31 17:30', SHANGHAI)?.toISOString()).toBe('2026-12-31T09:30:00.000Z');
     expect(parseDeadline('2026-12-31T17:30:00', SHANGHAI)?.toISOString()).toBe('2026-12-31T09:30:00.000Z');
-    expect(parseDeadline('2026-12-31T17:30:00+08:00', SHANGHAI)?.toISOString()).toBe('2026-12-31T09:30:00.000Z');
-    expect(parseDeadline('2026-12-31T09:30:00Z', 'Europe/Berlin')?.toISOString()).toBe('2026-12-31T09:30:00.000Z');
+    expect(parseDeadline('2026-12-31T17:30:00+08:00', SHANGHAI)?.toISOString()).toBe(
+      '2026-12-31T09:30:00.000Z',
+    );
+    expect(parseDeadline('2026-12-31T09:30:00Z', 'Europe/Berlin')?.toISOString()).toBe(
+      '2026-12-31T09:30:00.000Z',
+    );
   });
 
   it.each(['2026-02-30', '2026-13-01', 'next Friday', '31/12/2026', '', '2026-12-31 25:00'])(
@@ -32,7 +36,7 @@ describe('locations', () => {
   it('match on a key without 市/省 and in any width or case', () => {
     expect(locationKey('北京市')).toBe(locationKey('北京'));
     expect(locationKey('陕西省')).toBe('陕西');
-    expect(locationKey(' Ｘi’an ')).toBe(locationKey("xi’an"));
+    expect(locationKey(' Ｘi’an ')).toBe(locationKey('xi’an'));
     // A one-character name keeps its suffix: 沙市 is not 沙.
     expect(locationKey('沙市')).toBe('沙市');
   });
@@ -63,7 +67,9 @@ describe('posting rules', () => {
     expect(inferApplyMethod({ applyEmail: 'hr@x.cn' })).toBe(ApplyMethod.Email);
     expect(inferApplyMethod({ applyAddress: '大学生活动中心' })).toBe(ApplyMethod.OnSite);
     expect(inferApplyMethod({ applyUrl: '  ' })).toBeNull();
-    expect(inferApplyMethod({ applyMethod: ApplyMethod.Email, applyUrl: 'https://x' })).toBe(ApplyMethod.Email);
+    expect(inferApplyMethod({ applyMethod: ApplyMethod.Email, applyUrl: 'https://x' })).toBe(
+      ApplyMethod.Email,
+    );
   });
 
   it('normalizes text, lists and defaults', () => {

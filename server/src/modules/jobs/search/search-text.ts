@@ -23,7 +23,9 @@ export function postingSearchText(posting: {
   majors: readonly string[];
   description: string;
 }): string {
-  return normalizeSearchText([posting.title, posting.employer, posting.majors.join(' '), posting.description].join(' '));
+  return normalizeSearchText(
+    [posting.title, posting.employer, posting.majors.join(' '), posting.description].join(' '),
+  );
 }
 
 /**
