@@ -156,9 +156,13 @@ export class WechatClient {
 }
 
 function describeFetchError(error: unknown): string {
-  if (error instanceof Error && (error.name === 'TimeoutError' || error.name === 'AbortError'))
+  // Checked by name, not instanceof: undici's DOMException may come from another realm (as under Jest).
+  const nameOf = (value: unknown) =>
+    value !== null && typeof value === 'object' && 'name' in value ? String(value.name) : '';
+  const cause = error !== null && typeof error === 'object' && 'cause' in error ? error.cause : undefined;
+  if ([error, cause].some((value) => nameOf(value) === 'TimeoutError' || nameOf(value) === 'AbortError')) {
     return 'timed out';
-  const cause = error instanceof Error ? error.cause : undefined;
+  }
   if (cause instanceof Error) return `${cause.name}: ${cause.message}`;
   return error instanceof Error ? error.message : String(error);
 }
