@@ -14,7 +14,7 @@ import { AdvisorCard } from '@/components/advisor-card';
 import { ChipGroup } from '@/components/chip-group';
 import { EmptyState, ErrorState, LoadingState } from '@/components/state-views';
 import { Button } from '@/components/nutui';
-import { PageRoute, withQuery } from '@/routes';
+import { PageRoute, TabRoute, withQuery } from '@/routes';
 import { openPage } from '@/utils/navigation';
 import './index.scss';
 
@@ -68,7 +68,11 @@ export default function BookingPage() {
       {!signedIn ? (
         <View className="booking__signin">
           <Text className="booking__signin-text">{t.booking.signInToBook}</Text>
-          <Button type="primary" size="small" onClick={() => void openPage(PageRoute.login)}>
+          <Button
+            type="primary"
+            size="small"
+            onClick={() => void openPage(withQuery(PageRoute.login, { redirect: TabRoute.booking }))}
+          >
             {t.common.signIn}
           </Button>
         </View>

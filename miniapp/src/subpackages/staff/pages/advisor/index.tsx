@@ -1,7 +1,15 @@
 import { Image, Input, Switch, Text, Textarea, View } from '@tarojs/components';
 import Taro, { useRouter } from '@tarojs/taro';
-import { useEffect, useState } from 'react';
-import { ApiRoute, type IsoWeekday, type WeeklyRuleInput, routePath } from '@careerside/shared';
+import { useState } from 'react';
+import {
+  type AdvisorDto,
+  ApiRoute,
+  type AvailabilityExceptionDto,
+  type IsoWeekday,
+  type WeeklyRuleDto,
+  type WeeklyRuleInput,
+  routePath,
+} from '@careerside/shared';
 import { format, useI18n } from '@/i18n';
 import { env } from '@/config/env';
 import { usePageTitle } from '@/features/navigation/use-page-title';
@@ -11,7 +19,6 @@ import { describeError } from '@/features/errors/describe-error';
 import { centerToday } from '@/features/booking/dates';
 import { useQuery } from '@/features/booking/use-query';
 import { bookingApi, staffApi } from '@/services/api/booking.api';
-import { isApiError } from '@/services/http/request';
 import { FormField } from '@/components/form-field';
 import { ErrorState, LoadingState } from '@/components/state-views';
 import { Button } from '@/components/nutui';
@@ -31,6 +38,12 @@ const NEW_RULE: WeeklyRuleInput = {
 
 const toast = (title: string) => Taro.showToast({ title, icon: 'none', duration: 2500 });
 
+interface AdvisorData {
+  advisor: AdvisorDto;
+  rules: WeeklyRuleDto[];
+  exceptions: AvailabilityExceptionDto[];
+}
+
 /** Staff: one advisor's profile, weekly availability, leave days, QR code and door poster. */
 export default function StaffAdvisorPage() {
   usePageTitle((t) => t.staff.advisorTitle);
@@ -39,7 +52,7 @@ export default function StaffAdvisorPage() {
   const { params } = useRouter();
   const id = params.id ?? '';
   const data = useQuery(
-    async () => {
+    async (): Promise<AdvisorData> => {
       const [advisor, rules, exceptions] = await Promise.all([
         bookingApi.advisor(id),
         staffApi.rules(id),
@@ -50,37 +63,52 @@ export default function StaffAdvisorPage() {
     [id],
     signedIn && Boolean(id),
   );
+  const [loadedOnce, setLoadedOnce] = useState<AdvisorData | null>(null);
+  if (data.data && !loadedOnce) setLoadedOnce(data.data);
 
-  const [profile, setProfile] = useState({ name: '', title: '', location: '', bio: '', active: true });
-  const [rules, setRules] = useState<WeeklyRuleInput[]>([]);
-  const [leaveDay, setLeaveDay] = useState(centerToday());
-  const [problem, setProblem] = useState<string | null>(null);
-
-  useEffect(() => {
-    if (!data.data) return;
-    const { advisor } = data.data;
-    setProfile({ name: advisor.name, title: advisor.title, location: advisor.location, bio: advisor.bio, active: advisor.active });
-    setRules(data.data.rules.map(({ id: _id, ...rule }) => rule));
-  }, [data.data]);
-
-  if (!data.data) {
+  if (!loadedOnce || !data.data) {
     return (
       <View className="page">
         {data.status === 'error' ? <ErrorState message={describeError(data.error, t)} onRetry={data.reload} /> : <LoadingState blocks={3} />}
       </View>
     );
   }
-  const { advisor, exceptions } = data.data;
+  // The form starts from the first answer and keeps its edits across reloads (which refresh the leave list).
+  return <AdvisorSettings id={id} initial={loadedOnce} exceptions={data.data.exceptions} reload={data.reload} />;
+}
+
+function AdvisorSettings({
+  id,
+  initial,
+  exceptions,
+  reload,
+}: {
+  id: string;
+  initial: AdvisorData;
+  exceptions: AvailabilityExceptionDto[];
+  reload: () => void;
+}) {
+  const { t } = useI18n();
+  const { advisor } = initial;
+  const [profile, setProfile] = useState({
+    name: advisor.name,
+    title: advisor.title,
+    location: advisor.location,
+    bio: advisor.bio,
+    active: advisor.active,
+  });
+  const [rules, setRules] = useState<WeeklyRuleInput[]>(() => initial.rules.map(({ id: _id, ...rule }) => rule));
+  const [leaveDay, setLeaveDay] = useState(centerToday());
+  const [problem, setProblem] = useState<string | null>(null);
 
   const run = async (work: () => Promise<unknown>) => {
     setProblem(null);
     try {
       await work();
       await Taro.showToast({ title: t.staff.saved, icon: 'success' });
-      data.reload();
+      reload();
     } catch (error) {
-      const details = isApiError(error) ? error.details.map((detail) => detail.message).join('；') : '';
-      setProblem(details ? `${describeError(error, t)}` : describeError(error, t));
+      setProblem(describeError(error, t));
     }
   };
 
@@ -127,8 +155,7 @@ export default function StaffAdvisorPage() {
         ))}
         <FormField label={t.staff.bio} testId="bio">
           <Textarea
-            className="form-field__input"
-            style={{ height: '120px' }}
+            className="form-field__input staff__textarea"
             value={profile.bio}
             maxlength={1000}
             onInput={(event) => setProfile((current) => ({ ...current, bio: event.detail.value }))}
@@ -136,7 +163,7 @@ export default function StaffAdvisorPage() {
         </FormField>
         <View className="staff__item">
           <Text>{t.staff.active}</Text>
-          <Switch checked={profile.active} onChange={(event) => setProfile((current) => ({ ...current, active: event.detail.value }))} />
+          <Switch color="#1f4e96" checked={profile.active} onChange={(event) => setProfile((current) => ({ ...current, active: event.detail.value }))} />
         </View>
         <Button block type="primary" onClick={() => void run(() => staffApi.updateAdvisor(id, profile))}>
           {t.common.save}

@@ -1,0 +1,235 @@
+// Booking end to end in Chromium against a running server (H5 build + API, demo data seeded):
+// BASE_URL=http://127.0.0.1:3000 node --test miniapp/e2e/booking.e2e.mjs
+// A student signs in, picks an advisor, books a slot (completing the profile the server asks for), sees the
+// confirmation and their appointments, cancels; 扫一扫 by code; an admin opens the staff pages.
+// Screenshots land in artifacts/screenshots/ as booking-*.png.
+import assert from 'node:assert/strict';
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { after, before, describe, test } from 'node:test';
+import { chromium } from 'playwright-core';
+
+const BASE_URL = (process.env.BASE_URL ?? 'http://127.0.0.1:3000').replace(/\/+$/, '');
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const SHOTS = fileURLToPath(new URL('../../artifacts/screenshots/', import.meta.url));
+const TIMEOUT = 15_000;
+
+let browser;
+let page;
+let shotIndex = 0;
+const consoleErrors = [];
+const expectedFailures = [];
+
+function expectFailure(status, path) {
+  expectedFailures.push({ status, path });
+}
+
+function onConsoleError(message) {
+  const text = message.text();
+  const status = text.includes('net::ERR_') ? 'network' : Number(/status of (\d{3})/.exec(text)?.[1]);
+  const url = message.location()?.url;
+  const path = url ? new URL(url).pathname : null;
+  const index = expectedFailures.findIndex((entry) => entry.status === status && entry.path === path);
+  if (text.startsWith('Failed to load resource') && index >= 0) {
+    expectedFailures.splice(index, 1);
+    return;
+  }
+  consoleErrors.push(`${text}${url ? ` (${url})` : ''}`);
+}
+
+function shown(selector, text) {
+  const locator = page.locator(selector).filter({ visible: true });
+  return text === undefined ? locator.first() : locator.filter({ hasText: text }).first();
+}
+
+async function clickButton(text, within = '') {
+  await shown(`${within} .nut-button`.trim(), text).click();
+}
+
+async function clickTab(label) {
+  await page
+    .locator('.weui-tabbar__item')
+    .filter({ has: page.locator('.weui-tabbar__label', { hasText: new RegExp(`^${label}$`) }) })
+    .click();
+}
+
+async function expectText(text, selector = 'body') {
+  await shown(selector, text).waitFor({ state: 'visible', timeout: TIMEOUT });
+}
+
+async function expectPath(path) {
+  await page.waitForURL((url) => url.pathname === path, { timeout: TIMEOUT });
+}
+
+async function screenshot(name) {
+  await page.waitForLoadState('networkidle');
+  await page.waitForTimeout(400);
+  shotIndex += 1;
+  await page.screenshot({ path: join(SHOTS, `booking-${String(shotIndex).padStart(2, '0')}-${name}.png`) });
+}
+
+async function devSignIn(role, name) {
+  await expectPath('/subpackages/auth/pages/login/index');
+  await expectText('开发环境登录');
+  await shown('.login__role', role).click();
+  await shown('.login__dev input').fill(name);
+  await clickButton(/^登录$/, '.login__dev');
+}
+
+async function signOut() {
+  await page.goto(`${BASE_URL}/pages/me/index`);
+  await shown('.menu-list__item', '退出登录').click();
+  await shown('.taro-model__confirm', '退出登录').click();
+  await expectText('登录后查看你的信息');
+}
+
+before(async () => {
+  mkdirSync(SHOTS, { recursive: true });
+  browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  });
+  const context = await browser.newContext({
+    viewport: { width: 375, height: 812 },
+    deviceScaleFactor: 2,
+    isMobile: true,
+    hasTouch: true,
+    locale: 'zh-CN',
+  });
+  page = await context.newPage();
+  page.setDefaultTimeout(TIMEOUT);
+  page.on('console', (message) => {
+    if (message.type() === 'error') onConsoleError(message);
+  });
+  page.on('pageerror', (error) => consoleErrors.push(`page error: ${error.message}`));
+});
+
+after(async () => {
+  await browser?.close();
+});
+
+describe('booking in the H5 app', { concurrency: false }, () => {
+  test('a signed-out visitor is asked to sign in on the booking tab', async () => {
+    await page.goto(`${BASE_URL}/pages/booking/index`);
+    await expectText('预约咨询', '.booking__title');
+    await expectText('登录后即可预约', '.booking__signin');
+    await screenshot('tab-signed-out');
+    await clickButton('登录', '.booking__signin');
+    await devSignIn('学生', '钱同学');
+    await expectPath('/pages/booking/index');
+    await expectText('王老师', '.advisor-card__name');
+  });
+
+  test('the student filters advisors by topic and opens an advisor', async () => {
+    await clickTab('预约');
+    await expectPath('/pages/booking/index');
+    await expectText('王老师', '.advisor-card__name');
+    await expectText('最近可约', '.booking__next');
+    await screenshot('advisors');
+    await shown('.chip', '模拟面试').click();
+    await expectText('李老师', '.advisor-card__name');
+    assert.equal(await shown('.advisor-card__name', '赵老师').count(), 0, 'the filter hides advisors without the topic');
+    await screenshot('advisors-interview');
+    await shown('.chip', '全部').click();
+    await shown('.advisor-card', '王老师').click();
+    await expectPath('/subpackages/booking/pages/advisor/index');
+    await expectText('职业生涯规划师', '.advisor-card__title');
+    await shown('.slot--available').waitFor();
+    await screenshot('advisor-slots');
+  });
+
+  test('the student books a slot, completing the profile the server asks for', async () => {
+    const slot = shown('.slot-grid__cell.slot--available');
+    const time = (await slot.locator('.slot-grid__time').innerText()).trim();
+    await slot.click();
+    await expectPath('/subpackages/booking/pages/book/index');
+    await expectText(time, '.book__when');
+    await shown('.chip', '求职策略').click();
+    await shown('.book__note textarea').fill('想聊聊秋招的投递策略');
+    await screenshot('book-form');
+
+    expectFailure(422, '/api/appointments');
+    await clickButton('确认预约', '.book');
+    await expectText('请先完善', '.book__problem');
+    await screenshot('book-profile-incomplete');
+    await clickButton('去完善资料', '.book__problem');
+    await expectPath('/subpackages/profile/pages/edit/index');
+    await shown('[data-field="college"] input').fill('经济管理学院');
+    await shown('.profile-edit__degree', '本科').click();
+    await shown('[data-field="graduationYear"] input').fill('2027');
+    await clickButton('保存', '.profile-edit');
+    await expectPath('/subpackages/booking/pages/book/index');
+
+    await clickButton('确认预约', '.book');
+    await expectPath('/subpackages/booking/pages/confirmation/index');
+    await expectText('预约成功', '.confirmation__title');
+    await expectText('王老师', '.confirmation__card');
+    await expectText('求职策略', '.confirmation__card');
+    await expectText('网页版不支持微信提醒', '.confirmation__remind');
+    await screenshot('confirmation');
+  });
+
+  test('my appointments lists it; cancelling moves it to the past', async () => {
+    await clickButton('查看我的预约', '.confirmation');
+    await expectPath('/subpackages/booking/pages/appointments/index');
+    await expectText('王老师', '.appointment__who');
+    await expectText('待参加', '.appointment__status');
+    await screenshot('my-appointments');
+    await clickButton('取消预约', '.appointment');
+    await shown('.taro-model__confirm', '取消预约').click();
+    await expectText('还没有预约', '.state-view__title');
+    await shown('.chip', '历史').click();
+    await expectText('已取消', '.appointment__status');
+    await screenshot('my-appointments-cancelled');
+  });
+
+  test('扫一扫 in the browser takes a poster code and opens the advisor', async () => {
+    // Subpackage pages have no tab bar: open the tab the way a shared link would.
+    await page.goto(`${BASE_URL}/pages/booking/index`);
+    await clickButton('扫一扫', '.booking');
+    await expectPath('/subpackages/booking/pages/scan/index');
+    await shown('[data-field="code"] input').fill('LI3MQR');
+    await screenshot('scan-manual');
+    // No appointment with 李老师 today: check-in says so and the advisor page opens instead.
+    expectFailure(404, '/api/check-ins');
+    await clickButton('打开', '.scan');
+    await expectPath('/subpackages/booking/pages/advisor/index');
+    await expectText('李老师', '.advisor-card__name');
+    await shown('.slot-grid__cell, .slot-grid__group').first().waitFor();
+    await screenshot('scan-opened-advisor');
+  });
+
+  test('an admin manages advisors, weekly rules and closures on the staff pages', async () => {
+    await signOut();
+    await clickButton(/^登录$/, '.me');
+    await devSignIn('管理员', '周主任');
+    await expectPath('/pages/me/index');
+    await shown('.menu-list__item', '预约管理').click();
+    await expectPath('/subpackages/staff/pages/advisors/index');
+    await expectText('王老师', '.advisor-card__name');
+    await screenshot('staff-advisors');
+    await shown('.advisor-card', '王老师').click();
+    await expectPath('/subpackages/staff/pages/advisor/index');
+    await expectText('每周可预约时间', '.staff__section');
+    await shown('.staff__rule').first().waitFor();
+    await shown('.staff__qr-image img').waitFor();
+    await screenshot('staff-advisor');
+    await clickButton('保存每周时间', '.staff__rules');
+    await page.getByText('已保存').first().waitFor();
+    await screenshot('staff-rules-saved');
+    await page.goBack();
+    await expectPath('/subpackages/staff/pages/advisors/index');
+    await clickButton('闭馆日', '.staff__links');
+    await expectPath('/subpackages/staff/pages/closures/index');
+    await shown('[data-field="reason"] input').fill('校庆');
+    await clickButton('添加闭馆日', '.staff');
+    await expectText('校庆', '.staff__item');
+    await screenshot('staff-closures');
+  });
+
+  test('no console errors or page errors along the way', () => {
+    assert.deepEqual(consoleErrors, []);
+    assert.deepEqual(expectedFailures, [], 'every expected failure happened');
+  });
+});
