@@ -88,7 +88,16 @@ before(async () => {
   mkdirSync(SHOTS, { recursive: true });
   browser = await chromium.launch({
     executablePath: CHROMIUM,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
   });
   const context = await browser.newContext({
     viewport: { width: 375, height: 812 },
@@ -129,7 +138,11 @@ describe('booking in the H5 app', { concurrency: false }, () => {
     await screenshot('advisors');
     await shown('.chip', '模拟面试').click();
     await expectText('李老师', '.advisor-card__name');
-    assert.equal(await shown('.advisor-card__name', '赵老师').count(), 0, 'the filter hides advisors without the topic');
+    assert.equal(
+      await shown('.advisor-card__name', '赵老师').count(),
+      0,
+      'the filter hides advisors without the topic',
+    );
     await screenshot('advisors-interview');
     await shown('.chip', '全部').click();
     await shown('.advisor-card', '王老师').click();

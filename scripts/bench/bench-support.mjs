@@ -126,7 +126,10 @@ export function percentile(sortedValues, p) {
 const LOAD_GENERATOR = fileURLToPath(new URL('./load-generator.mjs', import.meta.url));
 
 /** Requests per second a GET of `url` sustains with `connections` keep-alive connections for `seconds`. */
-export function measureThroughput(url, { connections = 32, seconds = 10, warmupSeconds = 2, headers = {} } = {}) {
+export function measureThroughput(
+  url,
+  { connections = 32, seconds = 10, warmupSeconds = 2, headers = {} } = {},
+) {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [LOAD_GENERATOR], {
       env: {

@@ -10,12 +10,14 @@ const STUDENTS = Number(process.env.BENCH_STUDENTS ?? 500);
 
 const database = await scratchDatabase();
 let server;
-let failed = false;
+let failed;
 try {
   server = await startServer(database.url);
   const { baseUrl } = server;
 
-  const admin = await api(baseUrl, 'POST', 'auth/dev-login', { body: { openid: 'bench-admin', role: 'admin' } });
+  const admin = await api(baseUrl, 'POST', 'auth/dev-login', {
+    body: { openid: 'bench-admin', role: 'admin' },
+  });
   const advisor = await api(baseUrl, 'POST', 'advisors', {
     token: admin.body.token,
     body: { name: '压测老师', title: '就业指导', topics: ['resume'], location: '305', modes: ['in_person'] },
@@ -30,24 +32,31 @@ try {
   );
 
   log(`signing in ${STUDENTS} students`);
-  const tokens = await inBatches(Array.from({ length: STUDENTS }, (_, i) => i), 16, async (i) => {
-    const session = await api(baseUrl, 'POST', 'auth/dev-login', {
-      body: { openid: `bench-student-${i}`, role: 'student', name: `学生${i}` },
-    });
-    const profile = await api(baseUrl, 'PATCH', 'me/profile', {
-      token: session.body.token,
-      body: { college: '计算机学院', degree: 'bachelor', graduationYear: 2027 },
-    });
-    if (profile.status !== 200) throw new Error(`profile: ${profile.text}`);
-    return session.body.token;
-  });
+  const tokens = await inBatches(
+    Array.from({ length: STUDENTS }, (_, i) => i),
+    16,
+    async (i) => {
+      const session = await api(baseUrl, 'POST', 'auth/dev-login', {
+        body: { openid: `bench-student-${i}`, role: 'student', name: `学生${i}` },
+      });
+      const profile = await api(baseUrl, 'PATCH', 'me/profile', {
+        token: session.body.token,
+        body: { college: '计算机学院', degree: 'bachelor', graduationYear: 2027 },
+      });
+      if (profile.status !== 200) throw new Error(`profile: ${profile.text}`);
+      return session.body.token;
+    },
+  );
 
   log(`${STUDENTS} concurrent booking attempts on one seat`);
   const started = performance.now();
   const results = await Promise.all(
     tokens.map(async (token) => {
       const t0 = performance.now();
-      const response = await api(baseUrl, 'POST', 'appointments', { token, body: { slotId, topic: 'resume' } });
+      const response = await api(baseUrl, 'POST', 'appointments', {
+        token,
+        body: { slotId, topic: 'resume' },
+      });
       return { status: response.status, code: response.body?.code, ms: performance.now() - t0 };
     }),
   );
@@ -60,7 +69,10 @@ try {
   const serverErrors = results.filter((r) => r.status >= 500).length;
   const others = results.length - successes - conflicts;
   const latencies = results.map((r) => r.ms).sort((a, b) => a - b);
-  const [row] = await database.query('SELECT booked, (SELECT COUNT(*) FROM appointments WHERE slot_id = ?) AS appointments FROM slots WHERE id = ?', [slotId, slotId]);
+  const [row] = await database.query(
+    'SELECT booked, (SELECT COUNT(*) FROM appointments WHERE slot_id = ?) AS appointments FROM slots WHERE id = ?',
+    [slotId, slotId],
+  );
 
   console.log('');
   console.log(`booking benchmark: ${STUDENTS} students, one 1-seat slot, MariaDB`);
@@ -73,7 +85,12 @@ try {
   console.log(`  latency p99        ${percentile(latencies, 99).toFixed(1)} ms`);
   console.log(`  latency max        ${latencies.at(-1).toFixed(1)} ms`);
   console.log(`  all answered in    ${wallMs.toFixed(0)} ms`);
-  failed = successes !== 1 || conflicts !== STUDENTS - 1 || serverErrors > 0 || Number(row.booked) !== 1 || Number(row.appointments) !== 1;
+  failed =
+    successes !== 1 ||
+    conflicts !== STUDENTS - 1 ||
+    serverErrors > 0 ||
+    Number(row.booked) !== 1 ||
+    Number(row.appointments) !== 1;
   if (failed) console.error('booking benchmark: FAILED the correctness expectations');
 } finally {
   await server?.stop();

@@ -30,18 +30,22 @@ function startBareServer(body) {
     stdio: ['ignore', 'pipe', 'inherit'],
   });
   return new Promise((resolve) => {
-    child.stdout.once('data', (chunk) => resolve({ port: Number(String(chunk).trim()), stop: () => child.kill('SIGTERM') }));
+    child.stdout.once('data', (chunk) =>
+      resolve({ port: Number(String(chunk).trim()), stop: () => child.kill('SIGTERM') }),
+    );
   });
 }
 
 const database = await scratchDatabase();
 let server;
 let bare;
-let failed = false;
+let failed;
 try {
   // The demo seed gives advisor-1 weekday slots over the horizon.
   server = await startServer(database.url, { SEED_DEMO: 'true' });
-  const student = await api(server.baseUrl, 'POST', 'auth/dev-login', { body: { openid: 'demo-student', role: 'student' } });
+  const student = await api(server.baseUrl, 'POST', 'auth/dev-login', {
+    body: { openid: 'demo-student', role: 'student' },
+  });
   const path = `/api/advisors/advisor-1/slots?from=${dateIn(0)}&to=${dateIn(14)}`;
   const headers = { authorization: `Bearer ${student.body.token}` };
   const sample = await fetch(`${server.baseUrl}${path}`, { headers });
@@ -51,15 +55,28 @@ try {
   bare = await startBareServer(body);
 
   log(`bare node:http for ${SECONDS} s with ${CONNECTIONS} connections`);
-  const baseline = await measureThroughput(`http://127.0.0.1:${bare.port}${path}`, { connections: CONNECTIONS, seconds: SECONDS });
+  const baseline = await measureThroughput(`http://127.0.0.1:${bare.port}${path}`, {
+    connections: CONNECTIONS,
+    seconds: SECONDS,
+  });
   log(`GET ${path} for ${SECONDS} s with ${CONNECTIONS} connections`);
-  const measured = await measureThroughput(`${server.baseUrl}${path}`, { connections: CONNECTIONS, seconds: SECONDS, headers });
+  const measured = await measureThroughput(`${server.baseUrl}${path}`, {
+    connections: CONNECTIONS,
+    seconds: SECONDS,
+    headers,
+  });
   const ratio = measured.requestsPerSecond / baseline.requestsPerSecond;
 
   console.log('');
-  console.log(`slot listing benchmark: ${items} slots over 14 days (${body.length} bytes), MariaDB, ${CONNECTIONS} connections`);
-  console.log(`  bare node:http      ${baseline.requestsPerSecond.toFixed(0)} req/s  ${JSON.stringify(baseline.statuses)}`);
-  console.log(`  careerside API      ${measured.requestsPerSecond.toFixed(0)} req/s  ${JSON.stringify(measured.statuses)}`);
+  console.log(
+    `slot listing benchmark: ${items} slots over 14 days (${body.length} bytes), MariaDB, ${CONNECTIONS} connections`,
+  );
+  console.log(
+    `  bare node:http      ${baseline.requestsPerSecond.toFixed(0)} req/s  ${JSON.stringify(baseline.statuses)}`,
+  );
+  console.log(
+    `  careerside API      ${measured.requestsPerSecond.toFixed(0)} req/s  ${JSON.stringify(measured.statuses)}`,
+  );
   console.log(`  ratio               ${(ratio * 100).toFixed(1)}% of the bare server (target >= 25%)`);
   const non200 = Object.entries(measured.statuses).filter(([status]) => status !== '200').length;
   failed = non200 > 0 || Math.abs(measured.bytesPerResponse - body.length) > 0;

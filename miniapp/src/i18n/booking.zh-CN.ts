@@ -37,7 +37,8 @@ export const bookingZhCN = {
     submit: '确认预约',
     submitReschedule: '确认改期',
     submitting: '提交中…',
-    rulesHint: '开始前 {hours} 小时内取消计为临时取消；90 天内爽约或临时取消累计 {limit} 次，将暂停预约 {days} 天。',
+    rulesHint:
+      '开始前 {hours} 小时内取消计为临时取消；90 天内爽约或临时取消累计 {limit} 次，将暂停预约 {days} 天。',
     confirmationTitle: '预约成功',
     rescheduled: '改期成功',
     remindTitle: '开始前提醒我',

@@ -2,4 +2,6 @@
 import type { SubscribeResult } from '@careerside/shared';
 
 /** Asks WeChat for consent to these templates; null where the platform has no subscribe messages. */
-export declare function askTemplateConsent(templateIds: string[]): Promise<Record<string, SubscribeResult> | null>;
+export declare function askTemplateConsent(
+  templateIds: string[],
+): Promise<Record<string, SubscribeResult> | null>;

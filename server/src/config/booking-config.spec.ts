@@ -20,12 +20,17 @@ describe('booking configuration', () => {
   });
 
   it('reads overrides and names each bad value', () => {
-    expect(loadConfig({ BOOKING_HORIZON_DAYS: '7', BOOKING_MAX_ACTIVE: '3' }, '/srv').config.booking).toMatchObject({
+    expect(
+      loadConfig({ BOOKING_HORIZON_DAYS: '7', BOOKING_MAX_ACTIVE: '3' }, '/srv').config.booking,
+    ).toMatchObject({
       horizonDays: 7,
       maxActiveAppointments: 3,
     });
     try {
-      loadConfig({ BOOKING_HORIZON_DAYS: '0', IDEMPOTENCY_TTL_HOURS: '1', WAITLIST_HOLD_MINUTES: 'soon' }, '/srv');
+      loadConfig(
+        { BOOKING_HORIZON_DAYS: '0', IDEMPOTENCY_TTL_HOURS: '1', WAITLIST_HOLD_MINUTES: 'soon' },
+        '/srv',
+      );
       throw new Error('expected a ConfigValidationError');
     } catch (error) {
       expect(error).toBeInstanceOf(ConfigValidationError);

@@ -64,12 +64,16 @@ describe('advisors and availability', () => {
   it('creates advisors with a short code and a booking link under PUBLIC_URL, and lists them by topic', async () => {
     expect(advisor).toMatchObject({ id: 'advisor-avail', active: true, nextAvailableAt: null });
     expect(advisor.shortCode).toMatch(/^[A-Z2-9]{6}$/);
-    expect(advisor.bookingUrl).toBe('https://careers.example.edu.cn/subpackages/booking/pages/advisor/index?id=advisor-avail');
+    expect(advisor.bookingUrl).toBe(
+      'https://careers.example.edu.cn/subpackages/booking/pages/advisor/index?id=advisor-avail',
+    );
     const byTopic = await student.get<Collection<AdvisorDto>>('advisors?topic=interview');
     expect(byTopic.body.items.map((item) => item.id)).toContain('advisor-avail');
-    expect((await student.get<Collection<AdvisorDto>>('advisors?topic=study_abroad')).body.items.map((item) => item.id)).not.toContain(
-      'advisor-avail',
-    );
+    expect(
+      (await student.get<Collection<AdvisorDto>>('advisors?topic=study_abroad')).body.items.map(
+        (item) => item.id,
+      ),
+    ).not.toContain('advisor-avail');
     expect((await student.get<AdvisorDto>(`advisors/${advisor.shortCode}`)).body.id).toBe('advisor-avail');
     const duplicate = await admin.post<ErrorBody>('advisors', {
       id: 'advisor-avail',
@@ -95,7 +99,9 @@ describe('advisors and availability', () => {
   });
 
   it('turns weekly rules into slots over the horizon, at the center’s wall-clock times', async () => {
-    const saved = await counselor.put<Collection<{ id: string }>>('advisors/advisor-avail/rules', { rules: everyDay() });
+    const saved = await counselor.put<Collection<{ id: string }>>('advisors/advisor-avail/rules', {
+      rules: everyDay(),
+    });
     expect(saved.status).toBe(200);
     expect(saved.body.items).toHaveLength(7);
     const listed = await slots();
@@ -103,26 +109,46 @@ describe('advisors and availability', () => {
     expect(listed.body).toMatchObject({ from: today(), to: addDays(today(), 14), timezone: 'Asia/Shanghai' });
     const future = listed.body.items.filter((slot) => slot.startsAt.slice(0, 10) > today());
     expect(future).toHaveLength(28);
-    expect(new Set(listed.body.items.map((slot) => slot.startsAt.slice(10)))).toEqual(new Set(['T09:00:00+08:00', 'T09:30:00+08:00']));
-    expect(future[0]).toMatchObject({ capacity: 1, remaining: 1, availability: 'available', waitlistLength: 0, mode: 'in_person' });
+    expect(new Set(listed.body.items.map((slot) => slot.startsAt.slice(10)))).toEqual(
+      new Set(['T09:00:00+08:00', 'T09:30:00+08:00']),
+    );
+    expect(future[0]).toMatchObject({
+      capacity: 1,
+      remaining: 1,
+      availability: 'available',
+      waitlistLength: 0,
+      mode: 'in_person',
+    });
     // The margin beyond the horizon exists in the table but is not offered.
-    expect(await t.dataSource.getRepository(SlotEntity).countBy({ advisorId: advisor.id })).toBeGreaterThan(listed.body.items.length);
+    expect(await t.dataSource.getRepository(SlotEntity).countBy({ advisorId: advisor.id })).toBeGreaterThan(
+      listed.body.items.length,
+    );
     const one = await slots(`?from=${addDays(today(), 3)}&to=${addDays(today(), 3)}`);
-    expect(one.body.items.map((slot) => slot.startsAt.slice(0, 10))).toEqual([addDays(today(), 3), addDays(today(), 3)]);
+    expect(one.body.items.map((slot) => slot.startsAt.slice(0, 10))).toEqual([
+      addDays(today(), 3),
+      addDays(today(), 3),
+    ]);
     expect((await student.get<AdvisorDto>('advisors/advisor-avail')).body.nextAvailableAt).not.toBeNull();
   });
 
   it('keeps slot ids when rules change settings, removes unbooked times, and withdraws a booked one instead', async () => {
     const before = (await slots()).body.items.filter((slot) => slot.startsAt.slice(0, 10) > today());
-    const booked = await student.post<AppointmentDto>('appointments', { slotId: before[2].id, topic: 'interview' });
+    const booked = await student.post<AppointmentDto>('appointments', {
+      slotId: before[2].id,
+      topic: 'interview',
+    });
     expect(booked.status).toBe(201);
 
-    await counselor.put('advisors/advisor-avail/rules', { rules: everyDay({ capacity: 3, location: '305 室' }) });
+    await counselor.put('advisors/advisor-avail/rules', {
+      rules: everyDay({ capacity: 3, location: '305 室' }),
+    });
     const after = (await slots()).body.items.filter((slot) => slot.startsAt.slice(0, 10) > today());
     expect(after.map((slot) => slot.id)).toEqual(before.map((slot) => slot.id));
     expect(after[2]).toMatchObject({ capacity: 3, remaining: 2, location: '305 室' });
 
-    await counselor.put('advisors/advisor-avail/rules', { rules: everyDay({ startTime: '14:00', endTime: '14:30' }) });
+    await counselor.put('advisors/advisor-avail/rules', {
+      rules: everyDay({ startTime: '14:00', endTime: '14:30' }),
+    });
     const moved = (await slots()).body.items.filter((slot) => slot.startsAt.slice(0, 10) > today());
     expect(moved.every((slot) => slot.startsAt.includes('T14:00:00') || slot.id === before[2].id)).toBe(true);
     const withdrawn = moved.find((slot) => slot.id === before[2].id);
@@ -198,7 +224,9 @@ describe('advisors and availability', () => {
     expect(await onDay(closedDay)).toHaveLength(0);
     const again = await admin.post<ErrorBody>('closures', { date: closedDay, reason: '校庆' });
     expect([again.status, again.body.code]).toEqual([409, ErrorCode.ClosureExists]);
-    expect((await counselor.get<Collection<ClosureDto>>('closures')).body.items.map((item) => item.date)).toContain(closedDay);
+    expect(
+      (await counselor.get<Collection<ClosureDto>>('closures')).body.items.map((item) => item.date),
+    ).toContain(closedDay);
 
     expect((await admin.delete(`closures/${closure.body.id}`)).status).toBe(204);
     expect(await onDay(closedDay)).toHaveLength(2);
@@ -219,10 +247,14 @@ describe('advisors and availability', () => {
   it('hides inactive advisors from students but not from staff', async () => {
     await admin.patch('advisors/advisor-avail', { active: false });
     expect((await student.get('advisors/advisor-avail')).status).toBe(404);
-    expect((await student.get<Collection<AdvisorDto>>('advisors')).body.items.map((item) => item.id)).not.toContain('advisor-avail');
-    expect((await admin.get<Collection<AdvisorDto>>('advisors?includeInactive=true')).body.items.map((item) => item.id)).toContain(
-      'advisor-avail',
-    );
+    expect(
+      (await student.get<Collection<AdvisorDto>>('advisors')).body.items.map((item) => item.id),
+    ).not.toContain('advisor-avail');
+    expect(
+      (await admin.get<Collection<AdvisorDto>>('advisors?includeInactive=true')).body.items.map(
+        (item) => item.id,
+      ),
+    ).toContain('advisor-avail');
     await counselor.patch('advisors/advisor-avail', { active: true, bio: '十年生涯咨询经验' });
     expect((await student.get<AdvisorDto>('advisors/advisor-avail')).body.bio).toBe('十年生涯咨询经验');
   });

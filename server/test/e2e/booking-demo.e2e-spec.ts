@@ -8,7 +8,8 @@ describe('booking demo data', () => {
 
   beforeAll(async () => {
     t = await startTestApp({ env: { SEED_DEMO: 'true' } });
-    student = (await t.api.post<AuthResponse>('auth/dev-login', { openid: 'demo-student', role: 'student' })).body;
+    student = (await t.api.post<AuthResponse>('auth/dev-login', { openid: 'demo-student', role: 'student' }))
+      .body;
   });
   afterAll(() => t.close());
 
@@ -22,11 +23,15 @@ describe('booking demo data', () => {
     const slots = await t.api.get<SlotListResponse>('advisors/advisor-1/slots', { token: student.token });
     const oneToOne = slots.body.items.filter((slot) => slot.capacity === 1);
     expect(oneToOne.length).toBeGreaterThan(20);
-    const weekdays = new Set(oneToOne.map((slot) => new Date(`${slot.startsAt.slice(0, 10)}T12:00:00Z`).getUTCDay()));
+    const weekdays = new Set(
+      oneToOne.map((slot) => new Date(`${slot.startsAt.slice(0, 10)}T12:00:00Z`).getUTCDay()),
+    );
     expect([...weekdays].every((day) => day >= 1 && day <= 5)).toBe(true);
 
     const workshops = await Promise.all(
-      ['advisor-2', 'advisor-4'].map((id) => t.api.get<SlotListResponse>(`advisors/${id}/slots`, { token: student.token })),
+      ['advisor-2', 'advisor-4'].map((id) =>
+        t.api.get<SlotListResponse>(`advisors/${id}/slots`, { token: student.token }),
+      ),
     );
     const groups = workshops.flatMap((response) => response.body.items).filter((slot) => slot.capacity > 1);
     expect(groups.length).toBeGreaterThanOrEqual(2);
@@ -34,9 +39,14 @@ describe('booking demo data', () => {
   });
 
   it('binds the demo counselor to advisor-1', async () => {
-    const counselor = await t.api.post<AuthResponse>('auth/dev-login', { openid: 'demo-counselor', role: 'counselor' });
+    const counselor = await t.api.post<AuthResponse>('auth/dev-login', {
+      openid: 'demo-counselor',
+      role: 'counselor',
+    });
     expect(counselor.body.user.advisorId).toBe('advisor-1');
-    const rules = await t.api.get<Collection<unknown>>('advisors/advisor-1/rules', { token: counselor.body.token });
+    const rules = await t.api.get<Collection<unknown>>('advisors/advisor-1/rules', {
+      token: counselor.body.token,
+    });
     expect(rules.status).toBe(200);
     expect(rules.body.items.length).toBe(10);
   });

@@ -83,7 +83,9 @@ describe('booking lifecycle', () => {
     it('books once when the same request races itself', async () => {
       const { api } = await signInStudent(t.api);
       const target = await slot({ capacity: 5 });
-      const responses = await Promise.all(Array.from({ length: 8 }, () => book(api, target.id, 'key-race-00001')));
+      const responses = await Promise.all(
+        Array.from({ length: 8 }, () => book(api, target.id, 'key-race-00001')),
+      );
       expect(responses.map((response) => response.status)).toEqual(Array(8).fill(201));
       expect(new Set(responses.map((response) => response.body.id)).size).toBe(1);
       expect((await slotFactory.reload(t.dataSource, target.id)).booked).toBe(1);
@@ -108,7 +110,11 @@ describe('booking lifecycle', () => {
       const booked = await book(api, target.id);
       const cancelled = await api.post<Answer>(`appointments/${booked.body.id}/cancel`);
       expect(cancelled.status).toBe(200);
-      expect(cancelled.body).toMatchObject({ status: 'cancelled', lateCancellation: false, cancelledBy: 'student' });
+      expect(cancelled.body).toMatchObject({
+        status: 'cancelled',
+        lateCancellation: false,
+        cancelledBy: 'student',
+      });
       expect((await slotFactory.reload(t.dataSource, target.id)).booked).toBe(0);
       const again = await api.post<Answer>(`appointments/${booked.body.id}/cancel`);
       expect([again.status, again.body.code]).toEqual([409, ErrorCode.AppointmentNotActive]);
@@ -132,7 +138,11 @@ describe('booking lifecycle', () => {
       const lateCancel = async (i: number) => {
         const booked = await book(api, (await slot()).id);
         expect(booked.status).toBe(201);
-        await moveAppointment(t.dataSource, booked.body.id, new Date(Date.now() + 1.5 * HOUR + i * 5 * 60_000));
+        await moveAppointment(
+          t.dataSource,
+          booked.body.id,
+          new Date(Date.now() + 1.5 * HOUR + i * 5 * 60_000),
+        );
         return api.post<Answer>(`appointments/${booked.body.id}/cancel`);
       };
       const first = await lateCancel(0);
@@ -141,7 +151,10 @@ describe('booking lifecycle', () => {
       const second = await lateCancel(1);
       expect(second.body).toMatchObject({ status: 'cancelled', lateCancellation: true });
       const status = await api.get<BookingStatusResponse>('me/booking-status');
-      expect(status.body.strikes.map((strike) => strike.kind)).toEqual(['late_cancellation', 'late_cancellation']);
+      expect(status.body.strikes.map((strike) => strike.kind)).toEqual([
+        'late_cancellation',
+        'late_cancellation',
+      ]);
       expect(status.body.suspension).toBeNull();
 
       await lateCancel(2);
@@ -154,7 +167,10 @@ describe('booking lifecycle', () => {
       expect([refused.status, refused.body.code]).toEqual([403, ErrorCode.BookingSuspended]);
       expect(refused.body.message).toMatch(/暂停至 \d{4}-\d\d-\d\d/);
       expect(refused.body.details).toEqual(
-        expect.arrayContaining([expect.objectContaining({ field: 'suspendedUntil' }), { field: 'reason', message: '临时取消' }]),
+        expect.arrayContaining([
+          expect.objectContaining({ field: 'suspendedUntil' }),
+          { field: 'reason', message: '临时取消' },
+        ]),
       );
 
       const started = await signInStudent(t.api);
@@ -178,13 +194,23 @@ describe('booking lifecycle', () => {
         ids.push(booked.body.id);
       }
       const early = await book(api, (await ownSlot(5)).id);
-      const tooEarly = await counselor.api.post<ErrorBody>(`counselor/appointments/${early.body.id}/attendance`, { status: 'no_show' });
+      const tooEarly = await counselor.api.post<ErrorBody>(
+        `counselor/appointments/${early.body.id}/attendance`,
+        { status: 'no_show' },
+      );
       expect([tooEarly.status, tooEarly.body.code]).toEqual([409, ErrorCode.AttendanceTooEarly]);
-      const forbidden = await strangerCounselor.api.post<ErrorBody>(`counselor/appointments/${ids[0]}/attendance`, { status: 'no_show' });
+      const forbidden = await strangerCounselor.api.post<ErrorBody>(
+        `counselor/appointments/${ids[0]}/attendance`,
+        { status: 'no_show' },
+      );
       expect(forbidden.status).toBe(403);
-      expect((await api.post<ErrorBody>(`counselor/appointments/${ids[0]}/attendance`, { status: 'no_show' })).status).toBe(403);
+      expect(
+        (await api.post<ErrorBody>(`counselor/appointments/${ids[0]}/attendance`, { status: 'no_show' }))
+          .status,
+      ).toBe(403);
 
-      const mark = (id: string, status: string) => counselor.api.post<Answer>(`counselor/appointments/${id}/attendance`, { status });
+      const mark = (id: string, status: string) =>
+        counselor.api.post<Answer>(`counselor/appointments/${id}/attendance`, { status });
       expect((await mark(ids[0], 'no_show')).body.status).toBe('no_show');
       await mark(ids[1], 'no_show');
       await mark(ids[1], 'attended');
@@ -205,7 +231,12 @@ describe('booking lifecycle', () => {
       const booked = await book(api, from.id);
       const moved = await api.post<Answer>(`appointments/${booked.body.id}/reschedule`, { slotId: to.id });
       expect(moved.status).toBe(201);
-      expect(moved.body).toMatchObject({ status: 'booked', slotId: to.id, rescheduledFromId: booked.body.id, topic: 'resume' });
+      expect(moved.body).toMatchObject({
+        status: 'booked',
+        slotId: to.id,
+        rescheduledFromId: booked.body.id,
+        topic: 'resume',
+      });
       expect((await slotFactory.reload(t.dataSource, from.id)).booked).toBe(0);
       expect((await slotFactory.reload(t.dataSource, to.id)).booked).toBe(1);
       expect((await api.get<Answer>(`appointments/${booked.body.id}`)).body.status).toBe('cancelled');
@@ -225,16 +256,29 @@ describe('booking lifecycle', () => {
       const target = await slot();
       const booked = await book(holder.api, target.id);
 
-      const hasSeats = await first.api.post<ErrorBody>(`slots/${(await slot()).id}/waitlist`, { topic: 'resume' });
+      const hasSeats = await first.api.post<ErrorBody>(`slots/${(await slot()).id}/waitlist`, {
+        topic: 'resume',
+      });
       expect([hasSeats.status, hasSeats.body.code]).toEqual([409, ErrorCode.SlotHasSeats]);
-      const joined = await first.api.post<WaitlistEntryDto>(`slots/${target.id}/waitlist`, { topic: 'interview' });
+      const joined = await first.api.post<WaitlistEntryDto>(`slots/${target.id}/waitlist`, {
+        topic: 'interview',
+      });
       expect(joined.status).toBe(201);
-      expect(joined.body).toMatchObject({ status: 'waiting', position: 1, slot: { id: target.id, availability: 'full', waitlistLength: 1 } });
+      expect(joined.body).toMatchObject({
+        status: 'waiting',
+        position: 1,
+        slot: { id: target.id, availability: 'full', waitlistLength: 1 },
+      });
       const twice = await first.api.post<ErrorBody>(`slots/${target.id}/waitlist`, { topic: 'interview' });
       expect([twice.status, twice.body.code]).toEqual([409, ErrorCode.AlreadyOnWaitlist]);
-      const holderJoins = await holder.api.post<ErrorBody>(`slots/${target.id}/waitlist`, { topic: 'resume' });
+      const holderJoins = await holder.api.post<ErrorBody>(`slots/${target.id}/waitlist`, {
+        topic: 'resume',
+      });
       expect([holderJoins.status, holderJoins.body.code]).toEqual([409, ErrorCode.AlreadyBooked]);
-      expect((await second.api.post<WaitlistEntryDto>(`slots/${target.id}/waitlist`, { topic: 'resume' })).body.position).toBe(2);
+      expect(
+        (await second.api.post<WaitlistEntryDto>(`slots/${target.id}/waitlist`, { topic: 'resume' })).body
+          .position,
+      ).toBe(2);
 
       await holder.api.post(`appointments/${booked.body.id}/cancel`);
       // The seat stays taken: it is held for the first in line, not open to anyone.
@@ -246,7 +290,9 @@ describe('booking lifecycle', () => {
       expect(offers.body.items[0]).toMatchObject({ status: 'offered', position: null });
       const holdEnds = new Date(offers.body.items[0].holdExpiresAt ?? 0).getTime();
       expect(Math.abs(holdEnds - (Date.now() + 30 * 60_000))).toBeLessThan(60_000);
-      expect((await second.api.get<{ items: WaitlistEntryDto[] }>('me/waitlist')).body.items[0]).toMatchObject({ status: 'waiting', position: 1 });
+      expect(
+        (await second.api.get<{ items: WaitlistEntryDto[] }>('me/waitlist')).body.items[0],
+      ).toMatchObject({ status: 'waiting', position: 1 });
 
       const notYours = await second.api.post<ErrorBody>(`waitlist/${joined.body.id}/accept`);
       expect(notYours.status).toBe(404);
@@ -259,7 +305,10 @@ describe('booking lifecycle', () => {
       expect(accepted.status).toBe(201);
       expect(accepted.body).toMatchObject({ status: 'booked', slotId: target.id, topic: 'interview' });
       expect((await slotFactory.reload(t.dataSource, target.id)).booked).toBe(1);
-      expect((await t.dataSource.getRepository(WaitlistEntryEntity).findOneByOrFail({ id: joined.body.id })).status).toBe('accepted');
+      expect(
+        (await t.dataSource.getRepository(WaitlistEntryEntity).findOneByOrFail({ id: joined.body.id }))
+          .status,
+      ).toBe('accepted');
     });
 
     it('passes an expired hold to the next in line, and releases the seat when nobody is left', async () => {
@@ -273,7 +322,10 @@ describe('booking lifecycle', () => {
       await holder.api.post(`appointments/${booked.body.id}/cancel`);
 
       const waitlist = t.app.get(WaitlistService);
-      expect(await waitlist.expireHolds(new Date(Date.now() + 29 * 60_000))).toEqual({ expired: 0, closed: 0 });
+      expect(await waitlist.expireHolds(new Date(Date.now() + 29 * 60_000))).toEqual({
+        expired: 0,
+        closed: 0,
+      });
       const afterHold = new Date(Date.now() + 31 * 60_000);
       expect((await waitlist.expireHolds(afterHold)).expired).toBe(1);
       const entries = t.dataSource.getRepository(WaitlistEntryEntity);
@@ -295,12 +347,18 @@ describe('booking lifecycle', () => {
       const target = await slotFactory.create(t.dataSource, advisor.id, 2.25);
       const booked = await book(holder.api, target.id);
       await t.dataSource.getRepository(AppointmentEntity).update({ id: booked.body.id }, {});
-      const entry = await waiting.api.post<WaitlistEntryDto>(`slots/${target.id}/waitlist`, { topic: 'resume' });
+      const entry = await waiting.api.post<WaitlistEntryDto>(`slots/${target.id}/waitlist`, {
+        topic: 'resume',
+      });
       expect(entry.status).toBe(201);
       await holder.api.post(`appointments/${booked.body.id}/cancel`);
-      const offered = await t.dataSource.getRepository(WaitlistEntryEntity).findOneByOrFail({ id: entry.body.id });
+      const offered = await t.dataSource
+        .getRepository(WaitlistEntryEntity)
+        .findOneByOrFail({ id: entry.body.id });
       expect(offered.status).toBe('offered');
-      expect(offered.holdExpiresAt?.getTime()).toBeLessThanOrEqual(target.startsAt.getTime() - 2 * HOUR + 1000);
+      expect(offered.holdExpiresAt?.getTime()).toBeLessThanOrEqual(
+        target.startsAt.getTime() - 2 * HOUR + 1000,
+      );
     });
   });
 });

@@ -15,7 +15,11 @@ interface Subscriptions {
   items: { kind: string; templateId: string; mode: string; remaining: number }[];
 }
 
-async function eventually<T>(read: () => Promise<T>, ok: (value: T) => boolean, timeoutMs = 5000): Promise<T> {
+async function eventually<T>(
+  read: () => Promise<T>,
+  ok: (value: T) => boolean,
+  timeoutMs = 5000,
+): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const value = await read();
@@ -32,7 +36,12 @@ describe('booking notifications', () => {
   beforeAll(async () => {
     wechat = await WechatStandin.start();
     t = await startTestApp({
-      env: { WECHAT_API_BASE: wechat.url, WECHAT_APPID: wechat.appId, WECHAT_SECRET: wechat.secret, QUIET_HOURS: 'off' },
+      env: {
+        WECHAT_API_BASE: wechat.url,
+        WECHAT_APPID: wechat.appId,
+        WECHAT_SECRET: wechat.secret,
+        QUIET_HOURS: 'off',
+      },
     });
     advisor = await advisorFactory.create(t.dataSource, { name: '王老师', location: '学生活动中心 305' });
   });
@@ -49,7 +58,9 @@ describe('booking notifications', () => {
     const subscriptions = await api.get<Subscriptions>('me/subscriptions');
     const booked = subscriptions.body.items.find((item) => item.kind === 'appointment_booked');
     expect(booked).toBeDefined();
-    const granted = await api.post<Subscriptions>('me/subscriptions', { results: { [booked?.templateId ?? '']: 'accept' } });
+    const granted = await api.post<Subscriptions>('me/subscriptions', {
+      results: { [booked?.templateId ?? '']: 'accept' },
+    });
     expect(granted.body.items.find((item) => item.kind === 'appointment_booked')?.remaining).toBe(1);
 
     const slot = await slotFactory.create(t.dataSource, advisor.id, 30);
@@ -65,7 +76,8 @@ describe('booking notifications', () => {
     expect(entries.items[0].body).toContain('王老师');
 
     const sent = await eventually(
-      async () => wechat.sentMessages().filter((message) => message.templateId === booked?.templateId),
+      () =>
+        Promise.resolve(wechat.sentMessages().filter((message) => message.templateId === booked?.templateId)),
       (messages) => messages.length > 0,
     );
     expect(sent).toHaveLength(1);
@@ -75,7 +87,10 @@ describe('booking notifications', () => {
   it('schedules reminders that are not in the inbox yet, and tells of a cancellation', async () => {
     const { api } = await signInStudent(t.api);
     const slot = await slotFactory.create(t.dataSource, advisor.id, 54);
-    const appointment = await api.post<AppointmentDto>('appointments', { slotId: slot.id, topic: 'interview' });
+    const appointment = await api.post<AppointmentDto>('appointments', {
+      slotId: slot.id,
+      topic: 'interview',
+    });
     const reminders = await t.dataSource.query<{ dedupe_key: string }[]>(
       'SELECT dedupe_key FROM notifications WHERE dedupe_key LIKE ? ORDER BY dedupe_key',
       [`appointment:${appointment.body.id}:reminder:%`],
@@ -92,7 +107,10 @@ describe('booking notifications', () => {
     const holder = await signInStudent(t.api);
     const waiting = await signInStudent(t.api);
     const slot = await slotFactory.create(t.dataSource, advisor.id, 80);
-    const booked = await holder.api.post<AppointmentDto>('appointments', { slotId: slot.id, topic: 'resume' });
+    const booked = await holder.api.post<AppointmentDto>('appointments', {
+      slotId: slot.id,
+      topic: 'resume',
+    });
     await waiting.api.post<WaitlistEntryDto>(`slots/${slot.id}/waitlist`, { topic: 'resume' });
     await holder.api.post(`appointments/${booked.body.id}/cancel`);
     const offer = (await inbox(waiting.api)).items.find((item) => item.kind === 'waitlist_offer');

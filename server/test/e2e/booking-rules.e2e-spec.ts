@@ -45,7 +45,9 @@ describe('booking rules: POST /api/appointments', () => {
     expect(response.body.startsAt).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:00\+08:00$/);
     expect(new Date(response.body.startsAt).getTime()).toBe(slot.startsAt.getTime());
     expect((await slotFactory.reload(t.dataSource, slot.id)).booked).toBe(1);
-    const stored = await t.dataSource.getRepository(AppointmentEntity).findOneByOrFail({ id: response.body.id });
+    const stored = await t.dataSource
+      .getRepository(AppointmentEntity)
+      .findOneByOrFail({ id: response.body.id });
     expect(stored).toMatchObject({ studentId: user.id, activeKey: slot.id });
 
     const mine = await api.get<{ items: AppointmentDto[] }>('me/appointments');
@@ -57,7 +59,7 @@ describe('booking rules: POST /api/appointments', () => {
       'a full slot',
       async (api) => {
         const slot = await slotFactory.create(t.dataSource, advisor.id, 30, { booked: 1 });
-        return (await book(api, { slotId: slot.id, topic: 'resume' })) as never;
+        return await book(api, { slotId: slot.id, topic: 'resume' });
       },
       409,
       ErrorCode.SlotFull,
@@ -66,7 +68,7 @@ describe('booking rules: POST /api/appointments', () => {
       'a slot inside the two-hour notice',
       async (api) => {
         const slot = await slotFactory.create(t.dataSource, advisor.id, 1.5);
-        return (await book(api, { slotId: slot.id, topic: 'resume' })) as never;
+        return await book(api, { slotId: slot.id, topic: 'resume' });
       },
       422,
       ErrorCode.BookingTooSoon,
@@ -75,7 +77,7 @@ describe('booking rules: POST /api/appointments', () => {
       'a slot beyond the 14-day horizon',
       async (api) => {
         const slot = await slotFactory.create(t.dataSource, advisor.id, 24 * 16);
-        return (await book(api, { slotId: slot.id, topic: 'resume' })) as never;
+        return await book(api, { slotId: slot.id, topic: 'resume' });
       },
       422,
       ErrorCode.BookingTooFar,
@@ -84,14 +86,14 @@ describe('booking rules: POST /api/appointments', () => {
       'a withdrawn slot',
       async (api) => {
         const slot = await slotFactory.create(t.dataSource, advisor.id, 32, { withdrawn: true });
-        return (await book(api, { slotId: slot.id, topic: 'resume' })) as never;
+        return await book(api, { slotId: slot.id, topic: 'resume' });
       },
       409,
       ErrorCode.SlotNotAvailable,
     ],
     [
       'a slot that does not exist',
-      async (api) => (await book(api, { slotId: 'no-such-slot', topic: 'resume' })) as never,
+      (api) => book(api, { slotId: 'no-such-slot', topic: 'resume' }),
       404,
       ErrorCode.NotFound,
     ],
@@ -100,7 +102,7 @@ describe('booking rules: POST /api/appointments', () => {
       async (api) => {
         const inactive = await advisorFactory.create(t.dataSource, { active: false });
         const slot = await slotFactory.create(t.dataSource, inactive.id, 34);
-        return (await book(api, { slotId: slot.id, topic: 'resume' })) as never;
+        return await book(api, { slotId: slot.id, topic: 'resume' });
       },
       409,
       ErrorCode.AdvisorInactive,
@@ -138,7 +140,8 @@ describe('booking rules: POST /api/appointments', () => {
     const status = await api.get<BookingStatusResponse>('me/booking-status');
     expect(status.body).toMatchObject({ activeAppointments: 2, maxActiveAppointments: 2, suspension: null });
     // Nothing the refusals touched holds a seat.
-    for (const slot of [overlapping, sameDay, third]) expect((await slotFactory.reload(t.dataSource, slot.id)).booked).toBe(0);
+    for (const slot of [overlapping, sameDay, third])
+      expect((await slotFactory.reload(t.dataSource, slot.id)).booked).toBe(0);
   });
 
   it('refuses a student whose profile is incomplete, naming the missing fields', async () => {
@@ -155,29 +158,43 @@ describe('booking rules: POST /api/appointments', () => {
     const { api } = await signInStudent(t.api);
     const bad = await api.post<ErrorBody>('appointments', { slotId: 'x', topic: 'astrology', extra: 1 });
     expect(bad.status).toBe(400);
-    expect(bad.body.details?.map((detail) => detail.field)).toEqual(expect.arrayContaining(['topic', 'extra']));
+    expect(bad.body.details?.map((detail) => detail.field)).toEqual(
+      expect.arrayContaining(['topic', 'extra']),
+    );
     const counselor = await signIn(t.api, 'counselor');
     const slot = await slotFactory.create(t.dataSource, advisor.id, 62);
-    const forbidden = await counselor.api.post<ErrorBody>('appointments', { slotId: slot.id, topic: 'resume' });
+    const forbidden = await counselor.api.post<ErrorBody>('appointments', {
+      slotId: slot.id,
+      topic: 'resume',
+    });
     expect([forbidden.status, forbidden.body.code]).toEqual([403, ErrorCode.Forbidden]);
   });
 
   it('gives one seat to exactly one of many students booking it at once', async () => {
     const slot = await slotFactory.create(t.dataSource, advisor.id, 80);
     const students = await Promise.all(Array.from({ length: 30 }, () => signInStudent(t.api)));
-    const responses = await Promise.all(students.map(({ api }) => book(api, { slotId: slot.id, topic: 'resume' })));
+    const responses = await Promise.all(
+      students.map(({ api }) => book(api, { slotId: slot.id, topic: 'resume' })),
+    );
     const statuses = responses.map((response) => response.status).sort();
     expect(statuses.filter((status) => status === 201)).toHaveLength(1);
     expect(statuses.filter((status) => status === 409)).toHaveLength(29);
-    expect(responses.filter((r) => r.status === 409).every((r) => r.body.code === ErrorCode.SlotFull)).toBe(true);
+    expect(responses.filter((r) => r.status === 409).every((r) => r.body.code === ErrorCode.SlotFull)).toBe(
+      true,
+    );
     expect((await slotFactory.reload(t.dataSource, slot.id)).booked).toBe(1);
     expect(await t.dataSource.getRepository(AppointmentEntity).countBy({ slotId: slot.id })).toBe(1);
   });
 
   it('fills a workshop to its capacity and no further under concurrency', async () => {
-    const workshop = await slotFactory.create(t.dataSource, other.id, 125, { capacity: 5, title: '简历工作坊' });
+    const workshop = await slotFactory.create(t.dataSource, other.id, 125, {
+      capacity: 5,
+      title: '简历工作坊',
+    });
     const students = await Promise.all(Array.from({ length: 12 }, () => signInStudent(t.api)));
-    const responses = await Promise.all(students.map(({ api }) => book(api, { slotId: workshop.id, topic: 'resume' })));
+    const responses = await Promise.all(
+      students.map(({ api }) => book(api, { slotId: workshop.id, topic: 'resume' })),
+    );
     expect(responses.filter((response) => response.status === 201)).toHaveLength(5);
     expect((await slotFactory.reload(t.dataSource, workshop.id)).booked).toBe(5);
   });
@@ -193,7 +210,9 @@ describe('booking rules: POST /api/appointments', () => {
       Array(3).fill(ErrorCode.OverlappingAppointment),
     );
     // Four non-overlapping times: the active limit (2) holds.
-    const later = await Promise.all(advisors.map((a, index) => slotFactory.create(t.dataSource, a.id, 170 + index * 24)));
+    const later = await Promise.all(
+      advisors.map((a, index) => slotFactory.create(t.dataSource, a.id, 170 + index * 24)),
+    );
     const more = await Promise.all(later.map((slot) => book(api, { slotId: slot.id, topic: 'resume' })));
     expect(more.filter((response) => response.status === 201)).toHaveLength(1);
   });

@@ -24,13 +24,17 @@ describe('check-in at the door and feedback after the session', () => {
   async function appointmentStarting(api: ApiClient, minutesFromNow: number): Promise<AppointmentDto> {
     hours += 24;
     const slot = await slotFactory.create(t.dataSource, advisor.id, hours);
-    const booked = await api.post<AppointmentDto>('appointments', { slotId: slot.id, topic: 'career_planning' });
+    const booked = await api.post<AppointmentDto>('appointments', {
+      slotId: slot.id,
+      topic: 'career_planning',
+    });
     expect(booked.status).toBe(201);
     await moveAppointment(t.dataSource, booked.body.id, new Date(Date.now() + minutesFromNow * MINUTE));
     return booked.body;
   }
 
-  const checkIn = (api: ApiClient, ref: string) => api.post<CheckInResponse & ErrorBody>('check-ins', { advisor: ref });
+  const checkIn = (api: ApiClient, ref: string) =>
+    api.post<CheckInResponse & ErrorBody>('check-ins', { advisor: ref });
 
   it('marks the student arrived within 30 minutes before to 15 minutes after the start, once', async () => {
     const { api } = await signInStudent(t.api);
@@ -41,7 +45,10 @@ describe('check-in at the door and feedback after the session', () => {
     expect(first.body.appointment).toMatchObject({ id: appointment.id, status: 'booked' });
     expect(first.body.appointment.checkedInAt).not.toBeNull();
     const again = await checkIn(api, advisor.id);
-    expect(again.body).toMatchObject({ firstCheckIn: false, appointment: { checkedInAt: first.body.appointment.checkedInAt } });
+    expect(again.body).toMatchObject({
+      firstCheckIn: false,
+      appointment: { checkedInAt: first.body.appointment.checkedInAt },
+    });
   });
 
   it('says when check-in opens, that it has closed, or that there is no appointment today', async () => {
@@ -72,10 +79,15 @@ describe('check-in at the door and feedback after the session', () => {
     await checkIn(api, advisor.id);
     await moveAppointment(t.dataSource, appointment.id, new Date(Date.now() - 40 * MINUTE));
     expect((await api.get<AppointmentDto>(`appointments/${appointment.id}`)).body.canRate).toBe(true);
-    expect((await stranger.api.post<ErrorBody>(`appointments/${appointment.id}/feedback`, { rating: 5 })).status).toBe(404);
+    expect(
+      (await stranger.api.post<ErrorBody>(`appointments/${appointment.id}/feedback`, { rating: 5 })).status,
+    ).toBe(404);
     const invalid = await api.post<ErrorBody>(`appointments/${appointment.id}/feedback`, { rating: 6 });
     expect(invalid.status).toBe(400);
-    const rated = await api.post<AppointmentDto>(`appointments/${appointment.id}/feedback`, { rating: 5, comment: '很有帮助' });
+    const rated = await api.post<AppointmentDto>(`appointments/${appointment.id}/feedback`, {
+      rating: 5,
+      comment: '很有帮助',
+    });
     expect(rated.status).toBe(200);
     expect(rated.body).toMatchObject({ rating: 5, feedback: '很有帮助', canRate: false });
     const twice = await api.post<ErrorBody>(`appointments/${appointment.id}/feedback`, { rating: 4 });
@@ -95,6 +107,8 @@ describe('check-in at the door and feedback after the session', () => {
     await counselor.api.post(`counselor/appointments/${missed.id}/attendance`, { status: 'no_show' });
     const refused = await api.post<ErrorBody>(`appointments/${missed.id}/feedback`, { rating: 1 });
     expect([refused.status, refused.body.code]).toEqual([409, ErrorCode.FeedbackNotAllowed]);
-    expect((await counselor.api.get<AppointmentDto>(`appointments/${missed.id}`)).body.status).toBe('no_show');
+    expect((await counselor.api.get<AppointmentDto>(`appointments/${missed.id}`)).body.status).toBe(
+      'no_show',
+    );
   });
 });

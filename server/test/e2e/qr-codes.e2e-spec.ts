@@ -10,9 +10,19 @@ import { signIn } from '../support/sign-in';
 import { startTestApp, type TestApp } from '../support/test-app';
 import { pngText, WechatStandin } from '../support/wechat-standin';
 
-async function pngOf(t: TestApp, path: string, token?: string): Promise<{ status: number; type: string | null; png: Buffer }> {
-  const response = await fetch(t.api.url(path), { headers: token ? { authorization: `Bearer ${token}` } : {} });
-  return { status: response.status, type: response.headers.get('content-type'), png: Buffer.from(await response.arrayBuffer()) };
+async function pngOf(
+  t: TestApp,
+  path: string,
+  token?: string,
+): Promise<{ status: number; type: string | null; png: Buffer }> {
+  const response = await fetch(t.api.url(path), {
+    headers: token ? { authorization: `Bearer ${token}` } : {},
+  });
+  return {
+    status: response.status,
+    type: response.headers.get('content-type'),
+    png: Buffer.from(await response.arrayBuffer()),
+  };
 }
 
 /** What a phone camera would read from the picture. */
@@ -38,7 +48,11 @@ describe('QR codes, mini-program codes and door posters', () => {
         WECHAT_SECRET: wechat.secret,
       },
     });
-    advisor = await advisorFactory.create(t.dataSource, { id: 'advisor-qr', name: '王老师', location: '学生活动中心 305' });
+    advisor = await advisorFactory.create(t.dataSource, {
+      id: 'advisor-qr',
+      name: '王老师',
+      location: '学生活动中心 305',
+    });
     adminToken = (await signIn(t.api, 'admin')).token;
     student = (await signInStudent(t.api)).api;
   });
@@ -51,7 +65,9 @@ describe('QR codes, mini-program codes and door posters', () => {
     const { status, type, png } = await pngOf(t, 'advisors/advisor-qr/qrcode');
     expect(status).toBe(200);
     expect(type).toBe('image/png');
-    expect(decode(png)).toBe('https://careers.example.edu.cn/subpackages/booking/pages/advisor/index?id=advisor-qr');
+    expect(decode(png)).toBe(
+      'https://careers.example.edu.cn/subpackages/booking/pages/advisor/index?id=advisor-qr',
+    );
     const bySize = await pngOf(t, `advisors/${advisor.shortCode}/qrcode?size=256`);
     expect(PNG.sync.read(bySize.png).width).toBe(256);
     expect(decode(bySize.png)).toContain('id=advisor-qr');
@@ -59,7 +75,7 @@ describe('QR codes, mini-program codes and door posters', () => {
     expect((await pngOf(t, 'advisors/advisor-qr/qrcode?size=5')).status).toBe(400);
   });
 
-  it("has one for the center that opens the advisor list", async () => {
+  it('has one for the center that opens the advisor list', async () => {
     const { status, png } = await pngOf(t, 'center/qrcode');
     expect(status).toBe(200);
     expect(decode(png)).toBe('https://careers.example.edu.cn/pages/booking/index');
@@ -74,7 +90,10 @@ describe('QR codes, mini-program codes and door posters', () => {
     expect(generated[0].scene).toBe(`a=${advisor.shortCode}`);
     expect(generated[0].scene.length).toBeLessThanOrEqual(32);
     expect(generated[0].page).toBe('subpackages/booking/pages/advisor/index');
-    expect(pngText(first.png)).toEqual({ scene: `a=${advisor.shortCode}`, page: 'subpackages/booking/pages/advisor/index' });
+    expect(pngText(first.png)).toEqual({
+      scene: `a=${advisor.shortCode}`,
+      page: 'subpackages/booking/pages/advisor/index',
+    });
     const request = wechat.requests('/wxa/getwxacodeunlimit')[0];
     expect(request.query.access_token).toMatch(/^stable-/);
 
@@ -90,7 +109,9 @@ describe('QR codes, mini-program codes and door posters', () => {
     expect(retried.status).toBe(200);
     const third = await advisorFactory.create(t.dataSource);
     wechat.failNext('/wxa/getwxacodeunlimit', { kind: 'errcode', errcode: 45009 });
-    const refused = await t.api.get<ErrorBody>(`advisors/${third.id}/mini-program-code`, { token: adminToken });
+    const refused = await t.api.get<ErrorBody>(`advisors/${third.id}/mini-program-code`, {
+      token: adminToken,
+    });
     expect([refused.status, refused.body.code]).toEqual([503, ErrorCode.MiniProgramCodeUnavailable]);
   });
 
@@ -99,9 +120,12 @@ describe('QR codes, mini-program codes and door posters', () => {
     expect(poster.status).toBe(200);
     const image = PNG.sync.read(poster.png);
     expect([image.width, image.height]).toEqual([1240, 1754]);
-    expect(decode(poster.png)).toBe('https://careers.example.edu.cn/subpackages/booking/pages/advisor/index?id=advisor-qr');
+    expect(decode(poster.png)).toBe(
+      'https://careers.example.edu.cn/subpackages/booking/pages/advisor/index?id=advisor-qr',
+    );
     // The header band is the center's blue.
-    const at = (x: number, y: number) => Array.from(image.data.subarray((y * image.width + x) * 4, (y * image.width + x) * 4 + 3));
+    const at = (x: number, y: number) =>
+      Array.from(image.data.subarray((y * image.width + x) * 4, (y * image.width + x) * 4 + 3));
     expect(at(10, 10)).toEqual([0x1f, 0x4e, 0x96]);
     expect((await student.get('advisors/advisor-qr/poster')).status).toBe(403);
   });

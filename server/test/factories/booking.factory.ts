@@ -60,7 +60,12 @@ export const slotFactory = {
     } satisfies SlotEntity);
   },
 
-  async create(dataSource: DataSource, advisorId: string, hoursFromNow: number, overrides: Partial<SlotEntity> = {}): Promise<SlotEntity> {
+  async create(
+    dataSource: DataSource,
+    advisorId: string,
+    hoursFromNow: number,
+    overrides: Partial<SlotEntity> = {},
+  ): Promise<SlotEntity> {
     const slot = this.build(advisorId, hoursFromNow, overrides);
     await dataSource.getRepository(SlotEntity).insert(slot);
     return slot;
@@ -76,7 +81,12 @@ export async function reloadAppointment(dataSource: DataSource, id: string): Pro
 }
 
 /** Moves an appointment (and its slot) in time, e.g. into the past to test check-in, feedback and attendance. */
-export async function moveAppointment(dataSource: DataSource, id: string, startsAt: Date, minutes = 30): Promise<void> {
+export async function moveAppointment(
+  dataSource: DataSource,
+  id: string,
+  startsAt: Date,
+  minutes = 30,
+): Promise<void> {
   const appointment = await reloadAppointment(dataSource, id);
   const endsAt = new Date(startsAt.getTime() + minutes * 60_000);
   await dataSource.getRepository(AppointmentEntity).update({ id }, { startsAt, endsAt });

@@ -1,11 +1,20 @@
 import { useEffect, useState } from 'react';
-import { ApiRoute, NotificationKind, type SubscriptionListResponse, type UpdateSubscriptionsRequest } from '@careerside/shared';
+import {
+  ApiRoute,
+  NotificationKind,
+  type SubscriptionListResponse,
+  type UpdateSubscriptionsRequest,
+} from '@careerside/shared';
 import { env } from '@/config/env';
 import { askTemplateConsent } from '@/platform/reminder-consent';
 import { request } from '@/services/http/request';
 
 // WeChat asks for at most three templates at once: the ones that matter after a booking.
-const KINDS = [NotificationKind.AppointmentReminder, NotificationKind.AppointmentCancelled, NotificationKind.WaitlistOffer];
+const KINDS = [
+  NotificationKind.AppointmentReminder,
+  NotificationKind.AppointmentCancelled,
+  NotificationKind.WaitlistOffer,
+];
 
 export type ReminderConsent = 'idle' | 'asking' | 'granted' | 'declined' | 'unavailable';
 
@@ -21,7 +30,11 @@ export function useReminderConsent() {
     request<SubscriptionListResponse>({ path: ApiRoute.me.subscriptions }).then(
       (answer) => {
         if (!answer.wechatPushEnabled) setState('unavailable');
-        setTemplateIds(answer.items.filter((item) => (KINDS as string[]).includes(item.kind)).map((item) => item.templateId));
+        setTemplateIds(
+          answer.items
+            .filter((item) => (KINDS as string[]).includes(item.kind))
+            .map((item) => item.templateId),
+        );
       },
       () => setTemplateIds([]),
     );
@@ -39,7 +52,11 @@ export function useReminderConsent() {
         setState('unavailable');
         return;
       }
-      await request({ method: 'POST', path: ApiRoute.me.subscriptions, body: { results } satisfies UpdateSubscriptionsRequest });
+      await request({
+        method: 'POST',
+        path: ApiRoute.me.subscriptions,
+        body: { results } satisfies UpdateSubscriptionsRequest,
+      });
       setState(Object.values(results).includes('accept') ? 'granted' : 'declined');
     } catch {
       setState('declined');

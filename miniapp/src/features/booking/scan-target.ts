@@ -9,7 +9,7 @@ const SHORT_CODE = /^[A-Za-z2-9]{6}$/;
 /** `a=WANG8K` (the mini-program code scene, URL-encoded or not) to what it names. */
 export function parseScene(scene: string | undefined | null): ScanTarget | null {
   if (!scene) return null;
-  let decoded = scene;
+  let decoded: string;
   try {
     decoded = decodeURIComponent(scene);
   } catch {

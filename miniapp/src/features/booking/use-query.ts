@@ -25,7 +25,8 @@ export function useQuery<T>(load: () => Promise<T>, deps: readonly unknown[], en
         if (mine === generation.current) setState({ status: 'success', data, error: null });
       },
       (error: unknown) => {
-        if (mine === generation.current) setState((previous) => ({ status: 'error', data: previous.data, error }));
+        if (mine === generation.current)
+          setState((previous) => ({ status: 'error', data: previous.data, error }));
       },
     );
   }, [loader, enabled]);

@@ -59,15 +59,18 @@ export const bookingApi = {
   myAppointments: (scope: 'upcoming' | 'past') =>
     request<AppointmentListResponse>({ path: R.myAppointments, query: { scope } }),
   bookingStatus: () => request<BookingStatusResponse>({ path: R.myBookingStatus }),
-  cancel: (id: string) => request<AppointmentDto>({ method: 'POST', path: routePath(R.appointmentCancel, { id }) }),
+  cancel: (id: string) =>
+    request<AppointmentDto>({ method: 'POST', path: routePath(R.appointmentCancel, { id }) }),
   rate: (id: string, body: FeedbackRequest) =>
     request<AppointmentDto>({ method: 'POST', path: routePath(R.appointmentFeedback, { id }), body }),
-  checkIn: (advisor: string) => request<CheckInResponse>({ method: 'POST', path: R.checkIns, body: { advisor } }),
+  checkIn: (advisor: string) =>
+    request<CheckInResponse>({ method: 'POST', path: R.checkIns, body: { advisor } }),
 
   joinWaitlist: (slotId: string, body: JoinWaitlistRequest) =>
     request<WaitlistEntryDto>({ method: 'POST', path: routePath(R.slotWaitlist, { id: slotId }), body }),
   myWaitlist: () => request<WaitlistListResponse>({ path: R.myWaitlist }),
-  acceptOffer: (id: string) => request<AppointmentDto>({ method: 'POST', path: routePath(R.waitlistAccept, { id }) }),
+  acceptOffer: (id: string) =>
+    request<AppointmentDto>({ method: 'POST', path: routePath(R.waitlistAccept, { id }) }),
   declineOffer: (id: string) =>
     request<WaitlistEntryDto>({ method: 'POST', path: routePath(R.waitlistDecline, { id }) }),
   leaveWaitlist: (id: string) =>
@@ -82,7 +85,11 @@ export const staffApi = {
     request<AdvisorDto>({ method: 'PATCH', path: routePath(R.advisor, { id }), body }),
   rules: (id: string) => request<Collection<WeeklyRuleDto>>({ path: routePath(R.advisorRules, { id }) }),
   replaceRules: (id: string, rules: WeeklyRuleInput[]) =>
-    request<Collection<WeeklyRuleDto>>({ method: 'PUT', path: routePath(R.advisorRules, { id }), body: { rules } }),
+    request<Collection<WeeklyRuleDto>>({
+      method: 'PUT',
+      path: routePath(R.advisorRules, { id }),
+      body: { rules },
+    }),
   exceptions: (id: string) =>
     request<Collection<AvailabilityExceptionDto>>({ path: routePath(R.advisorExceptions, { id }) }),
   addException: (id: string, body: CreateAvailabilityExceptionRequest) =>

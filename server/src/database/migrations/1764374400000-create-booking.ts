@@ -20,7 +20,11 @@ const text = (name: string, length: number, nullable = false): TableColumnOption
   length: String(length),
   isNullable: nullable,
 });
-const int = (name: string, nullable = false): TableColumnOptions => ({ name, type: 'integer', isNullable: nullable });
+const int = (name: string, nullable = false): TableColumnOptions => ({
+  name,
+  type: 'integer',
+  isNullable: nullable,
+});
 const instant = (name: string, nullable = false): TableColumnOptions => ({
   name,
   type: 'datetime',

@@ -182,7 +182,8 @@ export async function seedBookingDemo(
           updatedAt: now,
         }),
       );
-    for (let i = 0; i < slots.length; i += 200) await manager.getRepository(SlotEntity).insert(slots.slice(i, i + 200));
+    for (let i = 0; i < slots.length; i += 200)
+      await manager.getRepository(SlotEntity).insert(slots.slice(i, i + 200));
     created.push(demo.id);
   }
   return created;

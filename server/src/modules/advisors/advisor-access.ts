@@ -5,7 +5,11 @@ import type { UserEntity } from '../users/user.entity';
 
 export class NotYourAdvisorException extends DomainException {
   constructor() {
-    super(ErrorCode.Forbidden, HttpStatus.FORBIDDEN, 'Counselors manage only the advisor profile they are bound to');
+    super(
+      ErrorCode.Forbidden,
+      HttpStatus.FORBIDDEN,
+      'Counselors manage only the advisor profile they are bound to',
+    );
   }
 }
 

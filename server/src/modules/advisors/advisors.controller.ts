@@ -1,6 +1,12 @@
 import { Body, Controller, Get, Param, Patch, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { ApiRoute, type AdvisorDto, type AdvisorListResponse, Role, type SlotListResponse } from '@careerside/shared';
+import {
+  ApiRoute,
+  type AdvisorDto,
+  type AdvisorListResponse,
+  Role,
+  type SlotListResponse,
+} from '@careerside/shared';
 import { CurrentUser } from '../../common/decorators/current-user.decorator';
 import { Roles } from '../../common/decorators/roles.decorator';
 import { ApiErrors } from '../../common/openapi/api-errors.decorator';
@@ -73,7 +79,11 @@ export class AdvisorsController {
   @ApiOperation({ summary: "Change an advisor's profile (admins, or the counselor bound to it)" })
   @ApiOkResponse({ type: AdvisorResponseDto })
   @ApiErrors(400, 403, 404)
-  update(@CurrentUser() user: UserEntity, @Param('id') id: string, @Body() body: UpdateAdvisorDto): Promise<AdvisorDto> {
+  update(
+    @CurrentUser() user: UserEntity,
+    @Param('id') id: string,
+    @Body() body: UpdateAdvisorDto,
+  ): Promise<AdvisorDto> {
     return this.advisors.update(user, id, body);
   }
 }

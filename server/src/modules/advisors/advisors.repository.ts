@@ -17,7 +17,9 @@ export class AdvisorsRepository {
   async findByIdOrCode(idOrCode: string): Promise<AdvisorEntity | null> {
     return (
       (await this.advisors.findOneBy({ id: idOrCode })) ??
-      (/^[A-Z0-9]{4,12}$/i.test(idOrCode) ? this.advisors.findOneBy({ shortCode: idOrCode.toUpperCase() }) : null)
+      (/^[A-Z0-9]{4,12}$/i.test(idOrCode)
+        ? this.advisors.findOneBy({ shortCode: idOrCode.toUpperCase() })
+        : null)
     );
   }
 
@@ -75,7 +77,11 @@ export class AvailabilityRepository {
     if (rules.length > 0) await manager.getRepository(WeeklyRuleEntity).insert(rules);
   }
 
-  exceptionsOf(advisorId: string, fromDate: string, manager?: EntityManager): Promise<AvailabilityExceptionEntity[]> {
+  exceptionsOf(
+    advisorId: string,
+    fromDate: string,
+    manager?: EntityManager,
+  ): Promise<AvailabilityExceptionEntity[]> {
     return this.manager(manager)
       .getRepository(AvailabilityExceptionEntity)
       .createQueryBuilder('exception')

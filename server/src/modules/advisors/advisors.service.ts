@@ -37,9 +37,9 @@ export class AdvisorsService {
 
   /** Active advisors (staff may ask for inactive ones too), optionally by topic, with their next free time. */
   async list(user: UserEntity, query: ListAdvisorsQueryDto, now = new Date()): Promise<AdvisorListResponse> {
-    const advisors = (await this.advisors.list({ includeInactive: Boolean(query.includeInactive) && isStaff(user) })).filter(
-      (advisor) => !query.topic || advisor.topics.includes(query.topic),
-    );
+    const advisors = (
+      await this.advisors.list({ includeInactive: Boolean(query.includeInactive) && isStaff(user) })
+    ).filter((advisor) => !query.topic || advisor.topics.includes(query.topic));
     const next = await this.slots.nextAvailable(
       advisors.map((advisor) => advisor.id),
       this.slotsService.bookableFrom(now),
@@ -88,7 +88,8 @@ export class AdvisorsService {
         return this.toDto(advisor, null);
       } catch (error) {
         if (!isUniqueViolation(error)) throw error;
-        if (request.id && (await this.advisors.findById(request.id))) throw new AdvisorExistsException(request.id);
+        if (request.id && (await this.advisors.findById(request.id)))
+          throw new AdvisorExistsException(request.id);
         // A short code collision: roll again.
         if (attempt >= 5) throw error;
       }

@@ -51,10 +51,14 @@ export class AvailabilityController {
   @Roles(Role.Admin, Role.Counselor)
   @ApiOperation({
     summary: 'Replace the weekly rules',
-    description: 'Future slots follow at once: new times appear, changed ones keep their ids, unbooked removed ones go; booked ones stay (withdrawn).',
+    description:
+      'Future slots follow at once: new times appear, changed ones keep their ids, unbooked removed ones go; booked ones stay (withdrawn).',
   })
   @ApiOkResponse({ type: WeeklyRuleListResponseDto })
-  @ApiErrors(400, 404, [422, 'RULES_INVALID: a block ends before it starts, fits no slot, or overlaps another'])
+  @ApiErrors(400, 404, [
+    422,
+    'RULES_INVALID: a block ends before it starts, fits no slot, or overlaps another',
+  ])
   replaceRules(
     @CurrentUser() user: UserEntity,
     @Param('id') id: string,
@@ -68,7 +72,10 @@ export class AvailabilityController {
   @ApiOperation({ summary: "An advisor's leave and extra hours from today on" })
   @ApiOkResponse({ type: AvailabilityExceptionListResponseDto })
   @ApiErrors(404)
-  exceptions(@CurrentUser() user: UserEntity, @Param('id') id: string): Promise<Collection<AvailabilityExceptionDto>> {
+  exceptions(
+    @CurrentUser() user: UserEntity,
+    @Param('id') id: string,
+  ): Promise<Collection<AvailabilityExceptionDto>> {
     return this.availability.exceptions(user, id);
   }
 
@@ -109,7 +116,9 @@ export class AvailabilityController {
 
   @Post(ApiRoute.booking.closures)
   @Roles(Role.Admin)
-  @ApiOperation({ summary: 'Close the center on a date (admins); every advisor loses that day’s unbooked slots' })
+  @ApiOperation({
+    summary: 'Close the center on a date (admins); every advisor loses that day’s unbooked slots',
+  })
   @ApiCreatedResponse({ type: ClosureResponseDto })
   @ApiErrors(400, [409, 'CLOSURE_EXISTS'])
   addClosure(@Body() body: CreateClosureDto): Promise<ClosureDto> {

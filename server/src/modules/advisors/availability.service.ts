@@ -25,7 +25,11 @@ import { AdvisorsService } from './advisors.service';
 import { ClosureExistsException, RulesInvalidException } from './advisors.exception';
 import { AvailabilityExceptionEntity } from './availability-exception.entity';
 import { CenterClosureEntity } from './center-closure.entity';
-import type { CreateAvailabilityExceptionDto, CreateClosureDto, WeeklyRuleInputDto } from './dto/availability.dto';
+import type {
+  CreateAvailabilityExceptionDto,
+  CreateClosureDto,
+  WeeklyRuleInputDto,
+} from './dto/availability.dto';
 import { WeeklyRuleEntity } from './weekly-rule.entity';
 
 @Injectable()
@@ -48,7 +52,11 @@ export class AvailabilityService implements OnApplicationBootstrap {
     if (summary.created > 0) this.logger.log(summary, 'Materialised slots over the booking horizon');
   }
 
-  async slotsOf(user: UserEntity, idOrCode: string, range: { from?: string; to?: string }): Promise<SlotListResponse> {
+  async slotsOf(
+    user: UserEntity,
+    idOrCode: string,
+    range: { from?: string; to?: string },
+  ): Promise<SlotListResponse> {
     const advisor = await this.advisorsService.visible(user, idOrCode);
     return this.slots.listForAdvisor(advisor.id, range);
   }
@@ -59,12 +67,23 @@ export class AvailabilityService implements OnApplicationBootstrap {
   }
 
   /** Replaces the weekly schedule and brings future slots in line, in one transaction. */
-  async replaceRules(user: UserEntity, advisorId: string, rules: WeeklyRuleInputDto[], now = new Date()): Promise<Collection<WeeklyRuleDto>> {
+  async replaceRules(
+    user: UserEntity,
+    advisorId: string,
+    rules: WeeklyRuleInputDto[],
+    now = new Date(),
+  ): Promise<Collection<WeeklyRuleDto>> {
     await this.managed(user, advisorId);
     const problems = weeklyRuleProblems(rules);
     if (problems.length > 0) throw new RulesInvalidException(problems);
     const entities = rules.map((rule) =>
-      Object.assign(new WeeklyRuleEntity(), { id: randomUUID(), advisorId, ...rule, createdAt: now, updatedAt: now }),
+      Object.assign(new WeeklyRuleEntity(), {
+        id: randomUUID(),
+        advisorId,
+        ...rule,
+        createdAt: now,
+        updatedAt: now,
+      }),
     );
     await runInTransaction(this.dataSource, async (manager) => {
       await this.availability.replaceRules(manager, advisorId, entities);
@@ -73,7 +92,11 @@ export class AvailabilityService implements OnApplicationBootstrap {
     return this.rules(user, advisorId);
   }
 
-  async exceptions(user: UserEntity, advisorId: string, now = new Date()): Promise<Collection<AvailabilityExceptionDto>> {
+  async exceptions(
+    user: UserEntity,
+    advisorId: string,
+    now = new Date(),
+  ): Promise<Collection<AvailabilityExceptionDto>> {
     await this.managed(user, advisorId);
     const today = zonedDate(now, this.config.center.timezone);
     return { items: (await this.availability.exceptionsOf(advisorId, today)).map(toExceptionDto) };
@@ -102,7 +125,12 @@ export class AvailabilityService implements OnApplicationBootstrap {
     return toExceptionDto(exception);
   }
 
-  async removeException(user: UserEntity, advisorId: string, exceptionId: string, now = new Date()): Promise<void> {
+  async removeException(
+    user: UserEntity,
+    advisorId: string,
+    exceptionId: string,
+    now = new Date(),
+  ): Promise<void> {
     await this.managed(user, advisorId);
     if (!(await this.availability.findException(advisorId, exceptionId))) {
       throw new ResourceNotFoundException('Availability exception');
@@ -152,7 +180,9 @@ export class AvailabilityService implements OnApplicationBootstrap {
   async extendHorizon(now = new Date()): Promise<SyncSummary> {
     const total: SyncSummary = { created: 0, updated: 0, deleted: 0, withdrawn: 0 };
     for (const advisorId of await this.advisors.listActiveIds()) {
-      const summary = await runInTransaction(this.dataSource, (manager) => this.syncAdvisor(manager, advisorId, now));
+      const summary = await runInTransaction(this.dataSource, (manager) =>
+        this.syncAdvisor(manager, advisorId, now),
+      );
       for (const key of Object.keys(total) as (keyof SyncSummary)[]) total[key] += summary[key];
     }
     return total;
@@ -174,7 +204,8 @@ export class AvailabilityService implements OnApplicationBootstrap {
   }
 
   private async syncAll(manager: EntityManager, now: Date): Promise<void> {
-    for (const advisorId of await this.advisors.listActiveIds()) await this.syncAdvisor(manager, advisorId, now);
+    for (const advisorId of await this.advisors.listActiveIds())
+      await this.syncAdvisor(manager, advisorId, now);
   }
 
   private async managed(user: UserEntity, advisorId: string): Promise<void> {
@@ -189,9 +220,16 @@ export function weeklyRuleProblems(rules: readonly WeeklyRuleInputDto[]): ErrorD
   rules.forEach((rule, index) => {
     const start = minutesOfDay(rule.startTime);
     const end = minutesOfDay(rule.endTime);
-    if (end <= start) problems.push({ field: `rules.${index}.endTime`, message: `结束时间须晚于开始时间（第 ${index + 1} 条）` });
+    if (end <= start)
+      problems.push({
+        field: `rules.${index}.endTime`,
+        message: `结束时间须晚于开始时间（第 ${index + 1} 条）`,
+      });
     else if (end - start < rule.slotMinutes) {
-      problems.push({ field: `rules.${index}.slotMinutes`, message: `时段长度超过了可预约时间（第 ${index + 1} 条）` });
+      problems.push({
+        field: `rules.${index}.slotMinutes`,
+        message: `时段长度超过了可预约时间（第 ${index + 1} 条）`,
+      });
     }
     rules.forEach((other, otherIndex) => {
       if (otherIndex <= index || other.weekday !== rule.weekday) return;
@@ -210,7 +248,11 @@ function exceptionProblems(request: CreateAvailabilityExceptionDto): ErrorDetail
   if ((request.startTime === null) !== (request.endTime === null)) {
     return [{ field: 'endTime', message: '开始和结束时间须同时填写，或同时留空（全天）' }];
   }
-  if (request.startTime !== null && request.endTime !== null && minutesOfDay(request.endTime) <= minutesOfDay(request.startTime)) {
+  if (
+    request.startTime !== null &&
+    request.endTime !== null &&
+    minutesOfDay(request.endTime) <= minutesOfDay(request.startTime)
+  ) {
     return [{ field: 'endTime', message: '结束时间须晚于开始时间' }];
   }
   return [];

@@ -23,7 +23,10 @@ export function isCompleted(appointment: AppointmentEntity, now: Date): boolean 
   );
 }
 
-export function toAppointmentDto(appointment: AppointmentEntity, context: AppointmentContext): AppointmentDto {
+export function toAppointmentDto(
+  appointment: AppointmentEntity,
+  context: AppointmentContext,
+): AppointmentDto {
   const { advisor, slot, timeZone } = context;
   const iso = (value: Date | null) => (value ? isoInZone(value, timeZone) : null);
   return {
@@ -57,7 +60,12 @@ export function toAppointmentDto(appointment: AppointmentEntity, context: Appoin
 
 export function toWaitlistEntryDto(
   entry: WaitlistEntryEntity,
-  context: { advisor: AdvisorEntity; slot: WaitlistEntryDto['slot']; position: number | null; timeZone: string },
+  context: {
+    advisor: AdvisorEntity;
+    slot: WaitlistEntryDto['slot'];
+    position: number | null;
+    timeZone: string;
+  },
 ): WaitlistEntryDto {
   return {
     id: entry.id,

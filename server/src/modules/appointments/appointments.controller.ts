@@ -1,5 +1,23 @@
-import { Body, Controller, Get, Headers, HttpCode, HttpStatus, Param, Post, Query, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import {
+  Body,
+  Controller,
+  Get,
+  Headers,
+  HttpCode,
+  HttpStatus,
+  Param,
+  Post,
+  Query,
+  Res,
+} from '@nestjs/common';
+import {
+  ApiBearerAuth,
+  ApiCreatedResponse,
+  ApiHeader,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+} from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import {
   ApiRoute,
@@ -85,12 +103,17 @@ export class AppointmentsController {
   @ApiOperation({ summary: 'My appointments: upcoming (soonest first) or past (latest first)' })
   @ApiOkResponse({ type: AppointmentListResponseDto })
   @ApiErrors(400)
-  mine(@CurrentUser() user: UserEntity, @Query() query: MyAppointmentsQueryDto): Promise<AppointmentListResponse> {
+  mine(
+    @CurrentUser() user: UserEntity,
+    @Query() query: MyAppointmentsQueryDto,
+  ): Promise<AppointmentListResponse> {
     return this.appointments.mine(user, query.scope);
   }
 
   @Get(ApiRoute.booking.myBookingStatus)
-  @ApiOperation({ summary: 'Whether I may book: suspension (reason, end date), strikes, active count and the rules' })
+  @ApiOperation({
+    summary: 'Whether I may book: suspension (reason, end date), strikes, active count and the rules',
+  })
   @ApiOkResponse({ type: BookingStatusResponseDto })
   status(@CurrentUser() user: UserEntity): Promise<BookingStatusResponse> {
     return this.appointments.bookingStatus(user);
@@ -108,7 +131,8 @@ export class AppointmentsController {
   @HttpCode(HttpStatus.OK)
   @ApiOperation({
     summary: 'Cancel my appointment',
-    description: 'Until it starts. Within the cutoff (2 hours by default) it counts as a late cancellation (a strike).',
+    description:
+      'Until it starts. Within the cutoff (2 hours by default) it counts as a late cancellation (a strike).',
   })
   @ApiOkResponse({ type: AppointmentResponseDto })
   @ApiErrors(404, [409, 'APPOINTMENT_NOT_ACTIVE, CANCELLATION_CLOSED (already started)'])
@@ -120,7 +144,8 @@ export class AppointmentsController {
   @Roles(Role.Student)
   @ApiOperation({
     summary: 'Move my appointment to another slot in one step',
-    description: 'The new seat is taken and the old one released in one transaction; before the cancellation cutoff only.',
+    description:
+      'The new seat is taken and the old one released in one transaction; before the cancellation cutoff only.',
   })
   @ApiHeader(IDEMPOTENCY_HEADER_DOC)
   @ApiCreatedResponse({ type: AppointmentResponseDto })
@@ -140,7 +165,11 @@ export class AppointmentsController {
   @ApiOperation({ summary: 'Rate a completed session 1-5 with an optional comment (once)' })
   @ApiOkResponse({ type: AppointmentResponseDto })
   @ApiErrors(400, 404, [409, 'FEEDBACK_NOT_ALLOWED (not completed), FEEDBACK_ALREADY_GIVEN'])
-  rate(@CurrentUser() user: UserEntity, @Param('id') id: string, @Body() body: FeedbackDto): Promise<AppointmentDto> {
+  rate(
+    @CurrentUser() user: UserEntity,
+    @Param('id') id: string,
+    @Body() body: FeedbackDto,
+  ): Promise<AppointmentDto> {
     return this.appointments.rate(user, id, body.rating, body.comment);
   }
 
@@ -151,7 +180,11 @@ export class AppointmentsController {
     description: 'Marks my appointment with that advisor arrived when now is within its check-in window.',
   })
   @ApiOkResponse({ type: CheckInResponseDto })
-  @ApiErrors(400, [404, 'NOT_FOUND (advisor), NO_APPOINTMENT_TO_CHECK_IN'], [409, 'CHECK_IN_TOO_EARLY, CHECK_IN_TOO_LATE'])
+  @ApiErrors(
+    400,
+    [404, 'NOT_FOUND (advisor), NO_APPOINTMENT_TO_CHECK_IN'],
+    [409, 'CHECK_IN_TOO_EARLY, CHECK_IN_TOO_LATE'],
+  )
   checkIn(@CurrentUser() user: UserEntity, @Body() body: CheckInDto): Promise<CheckInResponse> {
     return this.appointments.checkIn(user, body.advisor);
   }
@@ -161,11 +194,16 @@ export class AppointmentsController {
   @Roles(Role.Counselor, Role.Admin)
   @ApiOperation({
     summary: 'Record attendance (the counselor of the advisor, or an admin)',
-    description: 'A no-show is a strike towards a booking suspension; correcting it to attended takes the strike back.',
+    description:
+      'A no-show is a strike towards a booking suspension; correcting it to attended takes the strike back.',
   })
   @ApiOkResponse({ type: AppointmentResponseDto })
   @ApiErrors(400, 403, 404, [409, 'APPOINTMENT_NOT_ACTIVE, ATTENDANCE_TOO_EARLY'])
-  attendance(@CurrentUser() user: UserEntity, @Param('id') id: string, @Body() body: AttendanceDto): Promise<AppointmentDto> {
+  attendance(
+    @CurrentUser() user: UserEntity,
+    @Param('id') id: string,
+    @Body() body: AttendanceDto,
+  ): Promise<AppointmentDto> {
     return this.appointments.recordAttendance(user, id, body.status);
   }
 }

@@ -19,31 +19,53 @@ export class SlotNotAvailableException extends DomainException {
 
 export class BookingTooSoonException extends DomainException {
   constructor(minNoticeMinutes: number) {
-    super(ErrorCode.BookingTooSoon, HttpStatus.UNPROCESSABLE_ENTITY, `Book at least ${minNoticeMinutes} minutes ahead`, undefined, {
-      params: { hours: formatHours(minNoticeMinutes), minutes: minNoticeMinutes },
-    });
+    super(
+      ErrorCode.BookingTooSoon,
+      HttpStatus.UNPROCESSABLE_ENTITY,
+      `Book at least ${minNoticeMinutes} minutes ahead`,
+      undefined,
+      {
+        params: { hours: formatHours(minNoticeMinutes), minutes: minNoticeMinutes },
+      },
+    );
   }
 }
 
 export class BookingTooFarException extends DomainException {
   constructor(horizonDays: number) {
-    super(ErrorCode.BookingTooFar, HttpStatus.UNPROCESSABLE_ENTITY, `Book at most ${horizonDays} days ahead`, undefined, {
-      params: { days: horizonDays },
-    });
+    super(
+      ErrorCode.BookingTooFar,
+      HttpStatus.UNPROCESSABLE_ENTITY,
+      `Book at most ${horizonDays} days ahead`,
+      undefined,
+      {
+        params: { days: horizonDays },
+      },
+    );
   }
 }
 
 export class TooManyActiveException extends DomainException {
   constructor(max: number) {
-    super(ErrorCode.TooManyActive, HttpStatus.CONFLICT, `At most ${max} upcoming appointments at a time`, undefined, {
-      params: { max },
-    });
+    super(
+      ErrorCode.TooManyActive,
+      HttpStatus.CONFLICT,
+      `At most ${max} upcoming appointments at a time`,
+      undefined,
+      {
+        params: { max },
+      },
+    );
   }
 }
 
 export class OverlappingAppointmentException extends DomainException {
   constructor() {
-    super(ErrorCode.OverlappingAppointment, HttpStatus.CONFLICT, 'Another appointment of yours overlaps this time');
+    super(
+      ErrorCode.OverlappingAppointment,
+      HttpStatus.CONFLICT,
+      'Another appointment of yours overlaps this time',
+    );
   }
 }
 
@@ -61,10 +83,16 @@ export class AlreadyBookedException extends DomainException {
 
 export class BookingSuspendedException extends DomainException {
   constructor(until: string, untilDate: string, reasons: string) {
-    super(ErrorCode.BookingSuspended, HttpStatus.FORBIDDEN, `Booking is suspended until ${until} (${reasons})`, [
-      { field: 'suspendedUntil', message: until },
-      { field: 'reason', message: reasons },
-    ], { params: { until: untilDate, reasons } });
+    super(
+      ErrorCode.BookingSuspended,
+      HttpStatus.FORBIDDEN,
+      `Booking is suspended until ${until} (${reasons})`,
+      [
+        { field: 'suspendedUntil', message: until },
+        { field: 'reason', message: reasons },
+      ],
+      { params: { until: untilDate, reasons } },
+    );
   }
 }
 
@@ -119,35 +147,59 @@ export class AlreadyOnWaitlistException extends DomainException {
 
 export class WaitlistOfferExpiredException extends DomainException {
   constructor() {
-    super(ErrorCode.WaitlistOfferExpired, HttpStatus.CONFLICT, 'The held seat was released when the offer ran out');
+    super(
+      ErrorCode.WaitlistOfferExpired,
+      HttpStatus.CONFLICT,
+      'The held seat was released when the offer ran out',
+    );
   }
 }
 
 export class WaitlistNotOfferedException extends DomainException {
   constructor() {
-    super(ErrorCode.WaitlistNotOffered, HttpStatus.CONFLICT, 'No seat is being offered on this waitlist entry');
+    super(
+      ErrorCode.WaitlistNotOffered,
+      HttpStatus.CONFLICT,
+      'No seat is being offered on this waitlist entry',
+    );
   }
 }
 
 export class CheckInTooEarlyException extends DomainException {
   constructor(opensAt: string, opensMinutes: number) {
-    super(ErrorCode.CheckInTooEarly, HttpStatus.CONFLICT, `Check-in opens at ${opensAt}`, [{ field: 'opensAt', message: opensAt }], {
-      params: { time: opensAt.slice(11, 16), minutes: opensMinutes },
-    });
+    super(
+      ErrorCode.CheckInTooEarly,
+      HttpStatus.CONFLICT,
+      `Check-in opens at ${opensAt}`,
+      [{ field: 'opensAt', message: opensAt }],
+      {
+        params: { time: opensAt.slice(11, 16), minutes: opensMinutes },
+      },
+    );
   }
 }
 
 export class CheckInTooLateException extends DomainException {
   constructor(closedAt: string, closesMinutes: number) {
-    super(ErrorCode.CheckInTooLate, HttpStatus.CONFLICT, `Check-in closed at ${closedAt}`, [{ field: 'closedAt', message: closedAt }], {
-      params: { time: closedAt.slice(11, 16), minutes: closesMinutes },
-    });
+    super(
+      ErrorCode.CheckInTooLate,
+      HttpStatus.CONFLICT,
+      `Check-in closed at ${closedAt}`,
+      [{ field: 'closedAt', message: closedAt }],
+      {
+        params: { time: closedAt.slice(11, 16), minutes: closesMinutes },
+      },
+    );
   }
 }
 
 export class NoAppointmentToCheckInException extends DomainException {
   constructor() {
-    super(ErrorCode.NoAppointmentToCheckIn, HttpStatus.NOT_FOUND, 'You have no appointment with this advisor today');
+    super(
+      ErrorCode.NoAppointmentToCheckIn,
+      HttpStatus.NOT_FOUND,
+      'You have no appointment with this advisor today',
+    );
   }
 }
 
@@ -165,7 +217,11 @@ export class FeedbackAlreadyGivenException extends DomainException {
 
 export class AttendanceTooEarlyException extends DomainException {
   constructor() {
-    super(ErrorCode.AttendanceTooEarly, HttpStatus.CONFLICT, 'Attendance can be recorded once the appointment has started');
+    super(
+      ErrorCode.AttendanceTooEarly,
+      HttpStatus.CONFLICT,
+      'Attendance can be recorded once the appointment has started',
+    );
   }
 }
 

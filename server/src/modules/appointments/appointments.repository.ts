@@ -78,7 +78,9 @@ export class AppointmentsRepository {
   }
 
   listForStudent(studentId: string, scope: 'upcoming' | 'past', now: Date): Promise<AppointmentEntity[]> {
-    const query = this.repo().createQueryBuilder('appointment').where('appointment.student_id = :studentId', { studentId });
+    const query = this.repo()
+      .createQueryBuilder('appointment')
+      .where('appointment.student_id = :studentId', { studentId });
     if (scope === 'upcoming') {
       return query
         .andWhere('appointment.status = :status', { status: AppointmentStatus.Booked })
@@ -100,7 +102,12 @@ export class AppointmentsRepository {
   }
 
   /** The student's booked appointments with an advisor that start in [from, to). */
-  bookedWithAdvisor(studentId: string, advisorId: string, from: Date, to: Date): Promise<AppointmentEntity[]> {
+  bookedWithAdvisor(
+    studentId: string,
+    advisorId: string,
+    from: Date,
+    to: Date,
+  ): Promise<AppointmentEntity[]> {
     return this.repo()
       .createQueryBuilder('appointment')
       .where('appointment.student_id = :studentId', { studentId })
@@ -138,7 +145,10 @@ export class AppointmentsRepository {
       .createQueryBuilder()
       .update(AppointmentEntity)
       .set({ checkedInAt: at, updatedAt: at })
-      .where('id = :id AND checked_in_at IS NULL AND status = :booked', { id, booked: AppointmentStatus.Booked })
+      .where('id = :id AND checked_in_at IS NULL AND status = :booked', {
+        id,
+        booked: AppointmentStatus.Booked,
+      })
       .execute();
     return affectedRows(result) === 1;
   }
@@ -153,7 +163,12 @@ export class AppointmentsRepository {
     return affectedRows(result) === 1;
   }
 
-  async markAttendance(manager: EntityManager, id: string, status: AppointmentStatus, at: Date): Promise<boolean> {
+  async markAttendance(
+    manager: EntityManager,
+    id: string,
+    status: AppointmentStatus,
+    at: Date,
+  ): Promise<boolean> {
     const result = await this.repo(manager)
       .createQueryBuilder()
       .update(AppointmentEntity)

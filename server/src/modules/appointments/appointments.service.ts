@@ -49,7 +49,11 @@ export class AppointmentsService {
     private readonly notifier: BookingNotifier,
   ) {}
 
-  async mine(user: UserEntity, scope: 'upcoming' | 'past' = 'upcoming', now = new Date()): Promise<AppointmentListResponse> {
+  async mine(
+    user: UserEntity,
+    scope: 'upcoming' | 'past' = 'upcoming',
+    now = new Date(),
+  ): Promise<AppointmentListResponse> {
     return { items: await this.toDtos(await this.appointments.listForStudent(user.id, scope, now), now) };
   }
 
@@ -100,7 +104,9 @@ export class AppointmentsService {
     );
     const opens = (appointment: AppointmentEntity) => appointment.startsAt.getTime() - before * 60_000;
     const closes = (appointment: AppointmentEntity) => appointment.startsAt.getTime() + after * 60_000;
-    const current = todays.find((appointment) => opens(appointment) <= now.getTime() && now.getTime() <= closes(appointment));
+    const current = todays.find(
+      (appointment) => opens(appointment) <= now.getTime() && now.getTime() <= closes(appointment),
+    );
     if (current) {
       const first = await this.appointments.checkIn(current.id, now);
       const fresh = (await this.appointments.findById(current.id)) as AppointmentEntity;
@@ -114,7 +120,13 @@ export class AppointmentsService {
     throw new NoAppointmentToCheckInException();
   }
 
-  async rate(user: UserEntity, id: string, rating: number, comment: string | undefined, now = new Date()): Promise<AppointmentDto> {
+  async rate(
+    user: UserEntity,
+    id: string,
+    rating: number,
+    comment: string | undefined,
+    now = new Date(),
+  ): Promise<AppointmentDto> {
     const appointment = await this.appointments.findById(id);
     if (!appointment || appointment.studentId !== user.id) throw new ResourceNotFoundException('Appointment');
     if (appointment.rating !== null) throw new FeedbackAlreadyGivenException();
@@ -127,7 +139,12 @@ export class AppointmentsService {
   }
 
   /** Counselor of the advisor (or an admin), once the appointment has started. A no-show is a strike. */
-  async recordAttendance(user: UserEntity, id: string, status: AttendanceStatus, now = new Date()): Promise<AppointmentDto> {
+  async recordAttendance(
+    user: UserEntity,
+    id: string,
+    status: AttendanceStatus,
+    now = new Date(),
+  ): Promise<AppointmentDto> {
     const appointment = await this.appointments.findById(id);
     if (!appointment) throw new ResourceNotFoundException('Appointment');
     assertCanManageAdvisor(user, appointment.advisorId);
@@ -140,7 +157,12 @@ export class AppointmentsService {
       if (status === AppointmentStatus.NoShow) {
         const suspension = await this.standing.addStrike(
           manager,
-          { studentId: appointment.studentId, appointmentId: appointment.id, kind: StrikeKind.NoShow, occurredAt: appointment.startsAt },
+          {
+            studentId: appointment.studentId,
+            appointmentId: appointment.id,
+            kind: StrikeKind.NoShow,
+            occurredAt: appointment.startsAt,
+          },
           now,
         );
         if (suspension) await this.notifier.suspended(manager, appointment.studentId, suspension);
@@ -160,9 +182,17 @@ export class AppointmentsService {
 
   private async toDtos(appointments: AppointmentEntity[], now: Date): Promise<AppointmentDto[]> {
     const advisors = new Map<string, AdvisorEntity>(
-      (await this.advisors.findByIds([...new Set(appointments.map((a) => a.advisorId))])).map((advisor) => [advisor.id, advisor]),
+      (await this.advisors.findByIds([...new Set(appointments.map((a) => a.advisorId))])).map((advisor) => [
+        advisor.id,
+        advisor,
+      ]),
     );
-    const slots = new Map((await this.slots.findByIds([...new Set(appointments.map((a) => a.slotId))])).map((slot) => [slot.id, slot]));
+    const slots = new Map(
+      (await this.slots.findByIds([...new Set(appointments.map((a) => a.slotId))])).map((slot) => [
+        slot.id,
+        slot,
+      ]),
+    );
     return appointments.flatMap((appointment) => {
       const advisor = advisors.get(appointment.advisorId);
       if (!advisor) return [];

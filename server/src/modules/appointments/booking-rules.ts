@@ -30,7 +30,9 @@ export class BookingRules {
 
   assertProfile(user: UserEntity): void {
     if (!this.config.booking.requireCompleteProfile) return;
-    const missing = (['name', 'college', 'degree', 'graduationYear'] as const).filter((field) => !user[field]);
+    const missing = (['name', 'college', 'degree', 'graduationYear'] as const).filter(
+      (field) => !user[field],
+    );
     if (missing.length > 0) throw new ProfileIncompleteException(missing);
   }
 
@@ -52,7 +54,13 @@ export class BookingRules {
    * per center day, and at most the configured number of upcoming ones. `excludeId`: the appointment a
    * reschedule is about to replace.
    */
-  async assertStudentRules(manager: EntityManager, studentId: string, slot: SlotEntity, now: Date, excludeId?: string): Promise<void> {
+  async assertStudentRules(
+    manager: EntityManager,
+    studentId: string,
+    slot: SlotEntity,
+    now: Date,
+    excludeId?: string,
+  ): Promise<void> {
     const timeZone = this.config.center.timezone;
     const day = zonedDate(slot.startsAt, timeZone);
     const conflicts = await this.appointments.conflicts(
@@ -67,13 +75,22 @@ export class BookingRules {
       },
       excludeId,
     );
-    if (conflicts.some((appointment) => appointment.slotId === slot.id && appointment.status === AppointmentStatus.Booked)) {
+    if (
+      conflicts.some(
+        (appointment) => appointment.slotId === slot.id && appointment.status === AppointmentStatus.Booked,
+      )
+    ) {
       throw new AlreadyBookedException();
     }
-    if (conflicts.some((appointment) => appointment.startsAt < slot.endsAt && appointment.endsAt > slot.startsAt)) {
+    if (
+      conflicts.some(
+        (appointment) => appointment.startsAt < slot.endsAt && appointment.endsAt > slot.startsAt,
+      )
+    ) {
       throw new OverlappingAppointmentException();
     }
-    if (conflicts.some((appointment) => appointment.advisorId === slot.advisorId)) throw new OnePerAdvisorPerDayException();
+    if (conflicts.some((appointment) => appointment.advisorId === slot.advisorId))
+      throw new OnePerAdvisorPerDayException();
     const max = this.config.booking.maxActiveAppointments;
     if ((await this.appointments.countActive(manager, studentId, now, excludeId)) >= max) {
       throw new TooManyActiveException(max);

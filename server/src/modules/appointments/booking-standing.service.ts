@@ -37,7 +37,11 @@ export class BookingStandingService {
       .map((kind) => STRIKE_LABELS[kind as StrikeKind] ?? kind)
       .join('、');
     const timeZone = this.config.center.timezone;
-    throw new BookingSuspendedException(isoInZone(suspension.endsAt, timeZone), zonedDate(suspension.endsAt, timeZone), reasons);
+    throw new BookingSuspendedException(
+      isoInZone(suspension.endsAt, timeZone),
+      zonedDate(suspension.endsAt, timeZone),
+      reasons,
+    );
   }
 
   /** Records a strike and, when it reaches the limit, suspends booking. Returns the new suspension, if any. */
@@ -48,7 +52,12 @@ export class BookingStandingService {
   ): Promise<BookingSuspensionEntity | null> {
     await this.standing.insertStrike(
       manager,
-      Object.assign(new BookingStrikeEntity(), { id: randomUUID(), ...strike, createdAt: now, updatedAt: now }),
+      Object.assign(new BookingStrikeEntity(), {
+        id: randomUUID(),
+        ...strike,
+        createdAt: now,
+        updatedAt: now,
+      }),
     );
     if (await this.standing.currentSuspension(strike.studentId, now, manager)) return null;
     const counting = await this.countingStrikes(manager, strike.studentId, now);
@@ -99,7 +108,11 @@ export class BookingStandingService {
     };
   }
 
-  private async countingStrikes(manager: EntityManager | undefined, studentId: string, now: Date): Promise<BookingStrikeEntity[]> {
+  private async countingStrikes(
+    manager: EntityManager | undefined,
+    studentId: string,
+    now: Date,
+  ): Promise<BookingStrikeEntity[]> {
     const windowStart = new Date(now.getTime() - this.config.booking.strikeWindowDays * DAY_MS);
     const latest = await this.standing.latestSuspension(studentId, manager);
     const since = latest && latest.startsAt > windowStart ? latest.startsAt : windowStart;

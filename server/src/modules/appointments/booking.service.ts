@@ -78,33 +78,49 @@ export class BookingService {
     idempotencyKey: string | undefined,
     now = new Date(),
   ): Promise<IdempotentResult<AppointmentDto>> {
-    return this.idempotency.run(user.id, 'reschedule', idempotencyKey, { appointmentId, ...request }, async (recordWithin) => {
-      this.rules.assertProfile(user);
-      const booked = await runInTransaction(this.dataSource, async (manager) => {
-        await this.appointments.lockStudent(manager, user.id);
-        const old = await this.owned(manager, user, appointmentId);
-        if (old.status !== 'booked' || old.endsAt <= now) throw new AppointmentNotActiveException();
-        const cutoff = this.config.booking.cancellationCutoffMinutes;
-        if (old.startsAt.getTime() - cutoff * 60_000 <= now.getTime()) {
-          throw new CancellationClosedException('reschedule_cutoff', cutoff);
-        }
-        const result = await this.bookWithin(
-          manager,
-          user,
-          { slotId: request.slotId, topic: request.topic ?? old.topic, note: request.note ?? old.note ?? undefined },
-          now,
-          old.id,
-        );
-        if (!(await this.appointments.cancel(manager, old.id, { at: now, by: CancelledBy.Student, late: false }))) {
-          throw new AppointmentNotActiveException();
-        }
-        await this.notifier.rescheduledAway(manager, old);
-        await this.waitlist.passSeatOn(manager, old.slotId, now);
-        await recordWithin(manager, 201, this.toDto(result, now));
-        return result;
-      });
-      return this.toDto(booked, now);
-    });
+    return this.idempotency.run(
+      user.id,
+      'reschedule',
+      idempotencyKey,
+      { appointmentId, ...request },
+      async (recordWithin) => {
+        this.rules.assertProfile(user);
+        const booked = await runInTransaction(this.dataSource, async (manager) => {
+          await this.appointments.lockStudent(manager, user.id);
+          const old = await this.owned(manager, user, appointmentId);
+          if (old.status !== 'booked' || old.endsAt <= now) throw new AppointmentNotActiveException();
+          const cutoff = this.config.booking.cancellationCutoffMinutes;
+          if (old.startsAt.getTime() - cutoff * 60_000 <= now.getTime()) {
+            throw new CancellationClosedException('reschedule_cutoff', cutoff);
+          }
+          const result = await this.bookWithin(
+            manager,
+            user,
+            {
+              slotId: request.slotId,
+              topic: request.topic ?? old.topic,
+              note: request.note ?? old.note ?? undefined,
+            },
+            now,
+            old.id,
+          );
+          if (
+            !(await this.appointments.cancel(manager, old.id, {
+              at: now,
+              by: CancelledBy.Student,
+              late: false,
+            }))
+          ) {
+            throw new AppointmentNotActiveException();
+          }
+          await this.notifier.rescheduledAway(manager, old);
+          await this.waitlist.passSeatOn(manager, old.slotId, now);
+          await recordWithin(manager, 201, this.toDto(result, now));
+          return result;
+        });
+        return this.toDto(booked, now);
+      },
+    );
   }
 
   /**
@@ -119,13 +135,20 @@ export class BookingService {
       const cutoff = this.config.booking.cancellationCutoffMinutes;
       if (appointment.startsAt <= now) throw new CancellationClosedException('started', cutoff);
       const late = appointment.startsAt.getTime() - cutoff * 60_000 < now.getTime();
-      if (!(await this.appointments.cancel(manager, appointment.id, { at: now, by: CancelledBy.Student, late }))) {
+      if (
+        !(await this.appointments.cancel(manager, appointment.id, { at: now, by: CancelledBy.Student, late }))
+      ) {
         throw new AppointmentNotActiveException();
       }
       if (late) {
         const suspension = await this.standing.addStrike(
           manager,
-          { studentId: user.id, appointmentId: appointment.id, kind: StrikeKind.LateCancellation, occurredAt: now },
+          {
+            studentId: user.id,
+            appointmentId: appointment.id,
+            kind: StrikeKind.LateCancellation,
+            occurredAt: now,
+          },
           now,
         );
         if (suspension) await this.notifier.suspended(manager, user.id, suspension);
@@ -153,7 +176,8 @@ export class BookingService {
     // A slot already full cannot be booked whatever else is true: answer before any lock or rule query, so a
     // rush on one popular slot costs the losers one read.
     if (slot.booked >= slot.capacity) {
-      if (await this.appointments.hasActiveInSlot(manager, user.id, slot.id)) throw new AlreadyBookedException();
+      if (await this.appointments.hasActiveInSlot(manager, user.id, slot.id))
+        throw new AlreadyBookedException();
       throw new SlotFullException();
     }
     await this.appointments.lockStudent(manager, user.id);
@@ -178,7 +202,11 @@ export class BookingService {
     return { appointment, slot: { ...slot, booked: slot.booked + 1 }, advisor };
   }
 
-  private async owned(manager: EntityManager, user: UserEntity, appointmentId: string): Promise<AppointmentEntity> {
+  private async owned(
+    manager: EntityManager,
+    user: UserEntity,
+    appointmentId: string,
+  ): Promise<AppointmentEntity> {
     const appointment = await this.appointments.findById(appointmentId, manager);
     // Another student's appointment answers like a missing one.
     if (!appointment || appointment.studentId !== user.id) throw new ResourceNotFoundException('Appointment');

@@ -13,7 +13,11 @@ export class StandingRepository {
   }
 
   /** The suspension in force at `now`, the one ending last if several overlap. */
-  currentSuspension(studentId: string, now: Date, manager?: EntityManager): Promise<BookingSuspensionEntity | null> {
+  currentSuspension(
+    studentId: string,
+    now: Date,
+    manager?: EntityManager,
+  ): Promise<BookingSuspensionEntity | null> {
     return this.manager(manager)
       .getRepository(BookingSuspensionEntity)
       .createQueryBuilder('suspension')
@@ -45,7 +49,13 @@ export class StandingRepository {
 
   /** One strike per appointment: a repeat (the same no-show marked twice) changes nothing. */
   async insertStrike(manager: EntityManager, strike: BookingStrikeEntity): Promise<void> {
-    await manager.getRepository(BookingStrikeEntity).createQueryBuilder().insert().values(strike).orIgnore().execute();
+    await manager
+      .getRepository(BookingStrikeEntity)
+      .createQueryBuilder()
+      .insert()
+      .values(strike)
+      .orIgnore()
+      .execute();
   }
 
   async deleteStrike(manager: EntityManager, appointmentId: string): Promise<void> {

@@ -1,6 +1,12 @@
 import { Body, Controller, Get, HttpCode, HttpStatus, Param, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { ApiRoute, type AppointmentDto, Role, type WaitlistEntryDto, type WaitlistListResponse } from '@careerside/shared';
+import {
+  ApiRoute,
+  type AppointmentDto,
+  Role,
+  type WaitlistEntryDto,
+  type WaitlistListResponse,
+} from '@careerside/shared';
 import { CurrentUser } from '../../common/decorators/current-user.decorator';
 import { Roles } from '../../common/decorators/roles.decorator';
 import { ApiErrors } from '../../common/openapi/api-errors.decorator';
@@ -27,7 +33,11 @@ export class WaitlistController {
     [409, 'SLOT_HAS_SEATS, ALREADY_ON_WAITLIST, ALREADY_BOOKED, SLOT_NOT_AVAILABLE'],
     [422, 'BOOKING_TOO_SOON, BOOKING_TOO_FAR'],
   )
-  join(@CurrentUser() user: UserEntity, @Param('id') id: string, @Body() body: JoinWaitlistDto): Promise<WaitlistEntryDto> {
+  join(
+    @CurrentUser() user: UserEntity,
+    @Param('id') id: string,
+    @Body() body: JoinWaitlistDto,
+  ): Promise<WaitlistEntryDto> {
     return this.waitlist.join(user, id, body);
   }
 
@@ -40,13 +50,14 @@ export class WaitlistController {
 
   @Post(ApiRoute.booking.waitlistAccept)
   @HttpCode(HttpStatus.CREATED)
-  @ApiOperation({ summary: 'Take the seat held for me: it becomes an appointment (every booking rule applies)' })
+  @ApiOperation({
+    summary: 'Take the seat held for me: it becomes an appointment (every booking rule applies)',
+  })
   @ApiCreatedResponse({ type: AppointmentResponseDto })
-  @ApiErrors(
-    403,
-    404,
-    [409, 'WAITLIST_NOT_OFFERED, WAITLIST_OFFER_EXPIRED, OVERLAPPING_APPOINTMENT, ONE_PER_ADVISOR_PER_DAY, TOO_MANY_ACTIVE'],
-  )
+  @ApiErrors(403, 404, [
+    409,
+    'WAITLIST_NOT_OFFERED, WAITLIST_OFFER_EXPIRED, OVERLAPPING_APPOINTMENT, ONE_PER_ADVISOR_PER_DAY, TOO_MANY_ACTIVE',
+  ])
   accept(@CurrentUser() user: UserEntity, @Param('id') id: string): Promise<AppointmentDto> {
     return this.waitlist.accept(user, id);
   }

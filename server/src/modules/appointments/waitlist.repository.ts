@@ -27,7 +27,10 @@ export class WaitlistRepository {
   nextWaiting(manager: EntityManager, slotId: string, skip: string[]): Promise<WaitlistEntryEntity | null> {
     const query = this.repo(manager)
       .createQueryBuilder('entry')
-      .where('entry.slot_id = :slotId AND entry.status = :waiting', { slotId, waiting: WaitlistStatus.Waiting })
+      .where('entry.slot_id = :slotId AND entry.status = :waiting', {
+        slotId,
+        waiting: WaitlistStatus.Waiting,
+      })
       .orderBy('entry.created_at', 'ASC')
       .addOrderBy('entry.id', 'ASC');
     if (skip.length > 0) query.andWhere('entry.id NOT IN (:...skip)', { skip });
@@ -57,7 +60,12 @@ export class WaitlistRepository {
     const query = this.repo(manager)
       .createQueryBuilder()
       .update(WaitlistEntryEntity)
-      .set({ status: to, activeKey: null, updatedAt: now, ...(extra.appointmentId ? { appointmentId: extra.appointmentId } : {}) })
+      .set({
+        status: to,
+        activeKey: null,
+        updatedAt: now,
+        ...(extra.appointmentId ? { appointmentId: extra.appointmentId } : {}),
+      })
       .where('id = :id AND status IN (:...from)', { id, from });
     if (extra.onlyExpiredBy) query.andWhere('hold_expires_at <= :by', { by: extra.onlyExpiredBy });
     return affectedRows(await query.execute()) === 1;
@@ -67,7 +75,10 @@ export class WaitlistRepository {
   expiredOffers(now: Date, limit = 100): Promise<WaitlistEntryEntity[]> {
     return this.repo()
       .createQueryBuilder('entry')
-      .where('entry.status = :offered AND entry.hold_expires_at <= :now', { offered: WaitlistStatus.Offered, now })
+      .where('entry.status = :offered AND entry.hold_expires_at <= :now', {
+        offered: WaitlistStatus.Offered,
+        now,
+      })
       .orderBy('entry.hold_expires_at', 'ASC')
       .limit(limit)
       .getMany();
@@ -104,7 +115,10 @@ export class WaitlistRepository {
     if (entry.status !== WaitlistStatus.Waiting) return null;
     const ahead = await this.repo()
       .createQueryBuilder('entry')
-      .where('entry.slot_id = :slotId AND entry.status = :waiting', { slotId: entry.slotId, waiting: WaitlistStatus.Waiting })
+      .where('entry.slot_id = :slotId AND entry.status = :waiting', {
+        slotId: entry.slotId,
+        waiting: WaitlistStatus.Waiting,
+      })
       .andWhere('(entry.created_at < :createdAt OR (entry.created_at = :createdAt AND entry.id < :id))', {
         createdAt: entry.createdAt,
         id: entry.id,

@@ -58,7 +58,12 @@ export class WaitlistService {
     private readonly notifier: BookingNotifier,
   ) {}
 
-  async join(user: UserEntity, slotId: string, request: JoinWaitlistDto, now = new Date()): Promise<WaitlistEntryDto> {
+  async join(
+    user: UserEntity,
+    slotId: string,
+    request: JoinWaitlistDto,
+    now = new Date(),
+  ): Promise<WaitlistEntryDto> {
     const entry = await runInTransaction(this.dataSource, async (manager) => {
       await this.appointments.lockStudent(manager, user.id);
       await this.standing.assertCanBook(user.id, now, manager);
@@ -68,7 +73,8 @@ export class WaitlistService {
       const availability = slotAvailability(slot, this.slotsService.bookableFrom(now));
       if (availability === SlotAvailability.Closed) throw new SlotNotAvailableException();
       if (availability === SlotAvailability.Available) throw new SlotHasSeatsException();
-      if (await this.appointments.hasActiveInSlot(manager, user.id, slot.id)) throw new AlreadyBookedException();
+      if (await this.appointments.hasActiveInSlot(manager, user.id, slot.id))
+        throw new AlreadyBookedException();
       const created = Object.assign(new WaitlistEntryEntity(), {
         id: randomUUID(),
         slotId: slot.id,
@@ -112,7 +118,16 @@ export class WaitlistService {
       await this.rules.assertStudentRules(manager, user.id, slot, now);
       const created = this.rules.newAppointment(user.id, slot, { topic: entry.topic, note: entry.note }, now);
       await this.appointments.insert(manager, created);
-      if (!(await this.waitlist.finish(manager, entry.id, [WaitlistStatus.Offered], WaitlistStatus.Accepted, now, { appointmentId: created.id }))) {
+      if (
+        !(await this.waitlist.finish(
+          manager,
+          entry.id,
+          [WaitlistStatus.Offered],
+          WaitlistStatus.Accepted,
+          now,
+          { appointmentId: created.id },
+        ))
+      ) {
         throw new WaitlistNotOfferedException();
       }
       const advisor = await this.advisors.findById(slot.advisorId, manager);
@@ -134,7 +149,15 @@ export class WaitlistService {
     const entry = await runInTransaction(this.dataSource, async (manager) => {
       const current = await this.owned(user, entryId, manager);
       if (current.status === WaitlistStatus.Offered) {
-        if (await this.waitlist.finish(manager, current.id, [WaitlistStatus.Offered], WaitlistStatus.Declined, now)) {
+        if (
+          await this.waitlist.finish(
+            manager,
+            current.id,
+            [WaitlistStatus.Offered],
+            WaitlistStatus.Declined,
+            now,
+          )
+        ) {
           await this.passSeatOn(manager, current.slotId, now);
         }
       } else if (current.status === WaitlistStatus.Waiting) {
@@ -153,7 +176,9 @@ export class WaitlistService {
     const slot = await this.slots.findById(slotId, manager);
     if (!slot) return null;
     const latestHold = new Date(slot.startsAt.getTime() - this.config.booking.minNoticeMinutes * 60_000);
-    const holdUntil = new Date(Math.min(now.getTime() + this.config.booking.waitlistHoldMinutes * 60_000, latestHold.getTime()));
+    const holdUntil = new Date(
+      Math.min(now.getTime() + this.config.booking.waitlistHoldMinutes * 60_000, latestHold.getTime()),
+    );
     if (holdUntil > now && !slot.withdrawn) {
       const tried: string[] = [];
       for (;;) {
@@ -161,7 +186,11 @@ export class WaitlistService {
         if (!next) break;
         tried.push(next.id);
         if (await this.waitlist.offer(manager, next.id, holdUntil, now)) {
-          const offered = Object.assign(next, { status: WaitlistStatus.Offered, offeredAt: now, holdExpiresAt: holdUntil });
+          const offered = Object.assign(next, {
+            status: WaitlistStatus.Offered,
+            offeredAt: now,
+            holdExpiresAt: holdUntil,
+          });
           const advisor = await this.advisors.findById(slot.advisorId, manager);
           if (advisor) await this.notifier.waitlistOffer(manager, offered, slot, advisor);
           return offered;
@@ -177,7 +206,16 @@ export class WaitlistService {
     let expired = 0;
     for (const entry of await this.waitlist.expiredOffers(now)) {
       const passed = await runInTransaction(this.dataSource, async (manager) => {
-        if (!(await this.waitlist.finish(manager, entry.id, [WaitlistStatus.Offered], WaitlistStatus.Expired, now, { onlyExpiredBy: now }))) {
+        if (
+          !(await this.waitlist.finish(
+            manager,
+            entry.id,
+            [WaitlistStatus.Offered],
+            WaitlistStatus.Expired,
+            now,
+            { onlyExpiredBy: now },
+          ))
+        ) {
           return false;
         }
         await this.passSeatOn(manager, entry.slotId, now);
@@ -188,11 +226,16 @@ export class WaitlistService {
     const closed = await runInTransaction(this.dataSource, (manager) =>
       this.waitlist.closeLinesStartingBefore(manager, this.slotsService.bookableFrom(now), now),
     );
-    if (expired > 0 || closed > 0) this.logger.log({ expired, closed }, 'Waitlist holds expired and lines closed');
+    if (expired > 0 || closed > 0)
+      this.logger.log({ expired, closed }, 'Waitlist holds expired and lines closed');
     return { expired, closed };
   }
 
-  private async owned(user: UserEntity, entryId: string, manager: EntityManager): Promise<WaitlistEntryEntity> {
+  private async owned(
+    user: UserEntity,
+    entryId: string,
+    manager: EntityManager,
+  ): Promise<WaitlistEntryEntity> {
     const entry = await this.waitlist.findById(entryId, manager);
     if (!entry || entry.studentId !== user.id) throw new ResourceNotFoundException('Waitlist entry');
     return entry;

@@ -5,15 +5,25 @@ import { RequestValidationException } from '../../common/errors/common.exception
 
 export class IdempotencyKeyReusedException extends DomainException {
   constructor() {
-    super(ErrorCode.IdempotencyKeyReused, HttpStatus.UNPROCESSABLE_ENTITY, 'This Idempotency-Key was already used with a different request body');
+    super(
+      ErrorCode.IdempotencyKeyReused,
+      HttpStatus.UNPROCESSABLE_ENTITY,
+      'This Idempotency-Key was already used with a different request body',
+    );
   }
 }
 
 export class IdempotencyKeyInProgressException extends DomainException {
   constructor() {
-    super(ErrorCode.IdempotencyKeyInProgress, HttpStatus.CONFLICT, 'The first request with this Idempotency-Key is still running', undefined, {
-      headers: { 'retry-after': '1' },
-    });
+    super(
+      ErrorCode.IdempotencyKeyInProgress,
+      HttpStatus.CONFLICT,
+      'The first request with this Idempotency-Key is still running',
+      undefined,
+      {
+        headers: { 'retry-after': '1' },
+      },
+    );
   }
 }
 

@@ -11,7 +11,12 @@ export class IdempotencyRepository {
     return (manager ?? this.dataSource.manager).getRepository(IdempotencyKeyEntity);
   }
 
-  find(userId: string, scope: string, key: string, manager?: EntityManager): Promise<IdempotencyKeyEntity | null> {
+  find(
+    userId: string,
+    scope: string,
+    key: string,
+    manager?: EntityManager,
+  ): Promise<IdempotencyKeyEntity | null> {
     return this.repo(manager).findOneBy({ userId, scope, key });
   }
 
@@ -20,11 +25,26 @@ export class IdempotencyRepository {
   }
 
   /** Takes over a key whose first request died (its lock ran out) or whose answer has expired. */
-  async reclaim(manager: EntityManager, id: string, fingerprint: string, lockedUntil: Date, expiresAt: Date, now: Date): Promise<boolean> {
+  async reclaim(
+    manager: EntityManager,
+    id: string,
+    fingerprint: string,
+    lockedUntil: Date,
+    expiresAt: Date,
+    now: Date,
+  ): Promise<boolean> {
     const result = await this.repo(manager)
       .createQueryBuilder()
       .update(IdempotencyKeyEntity)
-      .set({ status: 'in_progress', fingerprint, lockedUntil, expiresAt, responseStatus: null, responseBody: null, updatedAt: now })
+      .set({
+        status: 'in_progress',
+        fingerprint,
+        lockedUntil,
+        expiresAt,
+        responseStatus: null,
+        responseBody: null,
+        updatedAt: now,
+      })
       .where('id = :id', { id })
       .andWhere("((status = 'in_progress' AND locked_until <= :now) OR expires_at <= :now)", { now })
       .execute();
@@ -32,7 +52,10 @@ export class IdempotencyRepository {
   }
 
   async complete(manager: EntityManager, id: string, status: number, body: string, now: Date): Promise<void> {
-    await this.repo(manager).update({ id }, { status: 'completed', responseStatus: status, responseBody: body, lockedUntil: null, updatedAt: now });
+    await this.repo(manager).update(
+      { id },
+      { status: 'completed', responseStatus: status, responseBody: body, lockedUntil: null, updatedAt: now },
+    );
   }
 
   async release(manager: EntityManager, id: string): Promise<void> {

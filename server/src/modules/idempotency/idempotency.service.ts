@@ -30,7 +30,13 @@ export interface IdempotentResult<T> {
 export type RecordWithin = (manager: EntityManager, status: number, body: unknown) => Promise<void>;
 
 interface StoredError {
-  error: { code: DomainException['code']; status: number; message: string; details?: DomainException['details']; params: DomainException['params'] };
+  error: {
+    code: DomainException['code'];
+    status: number;
+    message: string;
+    details?: DomainException['details'];
+    params: DomainException['params'];
+  };
 }
 
 /**
@@ -53,9 +59,11 @@ export class IdempotencyService {
     request: unknown,
     work: (recordWithin: RecordWithin) => Promise<T>,
   ): Promise<IdempotentResult<T>> {
-    if (key === undefined) return { body: await work(async () => undefined), replayed: false };
+    if (key === undefined) return { body: await work(() => Promise.resolve()), replayed: false };
     if (!KEY.test(key)) throw new InvalidIdempotencyKeyException();
-    const fingerprint = createHash('sha256').update(`${scope}\n${canonicalJson(request)}`).digest('hex');
+    const fingerprint = createHash('sha256')
+      .update(`${scope}\n${canonicalJson(request)}`)
+      .digest('hex');
 
     const claim = await this.claim(userId, scope, key, fingerprint);
     if (claim.kind === 'replay') return { body: claim.body as T, replayed: true };
@@ -69,7 +77,13 @@ export class IdempotencyService {
         if (error instanceof DomainException && error.getStatus() < 500) {
           // A refusal is an answer too: the same request would be refused the same way.
           const stored: StoredError = {
-            error: { code: error.code, status: error.getStatus(), message: error.message, details: error.details, params: error.params },
+            error: {
+              code: error.code,
+              status: error.getStatus(),
+              message: error.message,
+              details: error.details,
+              params: error.params,
+            },
           };
           await this.keys.complete(manager, claim.id, error.getStatus(), JSON.stringify(stored), new Date());
         } else {

@@ -57,7 +57,11 @@ export class MiniProgramCodeClient {
         signal: AbortSignal.timeout(this.config.wechat.timeoutMs),
       });
     } catch (error) {
-      throw new WechatTransportError('getwxacodeunlimit', error instanceof Error ? error.message : String(error), { cause: error });
+      throw new WechatTransportError(
+        'getwxacodeunlimit',
+        error instanceof Error ? error.message : String(error),
+        { cause: error },
+      );
     }
     const body = Buffer.from(await response.arrayBuffer());
     if (!response.ok) throw new WechatTransportError('getwxacodeunlimit', `HTTP ${response.status}`);
@@ -68,7 +72,10 @@ export class MiniProgramCodeClient {
     } catch {
       throw new WechatTransportError('getwxacodeunlimit', 'the answer is neither an image nor JSON');
     }
-    this.logger.warn({ errcode: answer.errcode, errmsg: answer.errmsg }, 'WeChat refused to make a mini-program code');
+    this.logger.warn(
+      { errcode: answer.errcode, errmsg: answer.errmsg },
+      'WeChat refused to make a mini-program code',
+    );
     throw new WechatApiError('getwxacodeunlimit', answer.errcode ?? -1, answer.errmsg ?? '');
   }
 }

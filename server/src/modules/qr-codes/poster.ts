@@ -21,7 +21,10 @@ export const POSTER_QR = { size: 720, top: 760 } as const;
 const FONT = "'Noto Sans CJK SC','Source Han Sans SC','WenQuanYi Micro Hei','PingFang SC',sans-serif";
 
 function escapeXml(text: string): string {
-  return text.replace(/[<>&'"]/g, (char) => ({ '<': '&lt;', '>': '&gt;', '&': '&amp;', "'": '&apos;', '"': '&quot;' })[char] ?? char);
+  return text.replace(
+    /[<>&'"]/g,
+    (char) => ({ '<': '&lt;', '>': '&gt;', '&': '&amp;', "'": '&apos;', '"': '&quot;' })[char] ?? char,
+  );
 }
 
 /** A printable door poster: who, where, what about, and the code to scan to book or check in. */
@@ -45,7 +48,10 @@ export async function renderPoster(content: PosterContent): Promise<Buffer> {
   ${text(POSTER_QR.top + POSTER_QR.size + 165, 36, `预约码 ${content.shortCode}`, { fill: '#4f5b6b' })}
   ${text(height - 48, 26, content.footer, { fill: '#8a94a6' })}
 </svg>`;
-  const qr = await sharp(content.qrPng).resize(POSTER_QR.size, POSTER_QR.size, { kernel: 'nearest' }).png().toBuffer();
+  const qr = await sharp(content.qrPng)
+    .resize(POSTER_QR.size, POSTER_QR.size, { kernel: 'nearest' })
+    .png()
+    .toBuffer();
   return sharp(Buffer.from(svg))
     .composite([{ input: qr, top: POSTER_QR.top, left: (width - POSTER_QR.size) / 2 }])
     .png({ compressionLevel: 9 })

@@ -10,7 +10,12 @@ import { ApiErrors } from '../../common/openapi/api-errors.decorator';
 import { QrCodesService } from './qr-codes.service';
 
 export class QrCodeQueryDto {
-  @ApiPropertyOptional({ minimum: 128, maximum: 2048, default: 512, description: 'Width and height in pixels' })
+  @ApiPropertyOptional({
+    minimum: 128,
+    maximum: 2048,
+    default: 512,
+    description: 'Width and height in pixels',
+  })
   @IsOptional()
   @Type(() => Number)
   @IsInt()
@@ -33,7 +38,8 @@ export class QrCodesController {
   @Header('cache-control', 'public, max-age=3600')
   @ApiOperation({
     summary: "A QR code (PNG) of the advisor's booking page link under PUBLIC_URL",
-    description: 'Public: it goes on doors and posters. Scanning it in the app (扫一扫) also checks the student in.',
+    description:
+      'Public: it goes on doors and posters. Scanning it in the app (扫一扫) also checks the student in.',
   })
   @ApiOkResponse(PNG)
   @ApiErrors(400, 404)

@@ -17,10 +17,16 @@ export const CENTER_PAGE = 'pages/booking/index';
 
 export class MiniProgramCodeUnavailableException extends DomainException {
   constructor(reason: string, cause?: unknown) {
-    super(ErrorCode.MiniProgramCodeUnavailable, HttpStatus.SERVICE_UNAVAILABLE, `The mini-program code cannot be made: ${reason}`, undefined, {
-      cause,
-      headers: { 'retry-after': '30' },
-    });
+    super(
+      ErrorCode.MiniProgramCodeUnavailable,
+      HttpStatus.SERVICE_UNAVAILABLE,
+      `The mini-program code cannot be made: ${reason}`,
+      undefined,
+      {
+        cause,
+        headers: { 'retry-after': '30' },
+      },
+    );
   }
 }
 
@@ -59,7 +65,8 @@ export class QrCodesService {
       try {
         return await this.miniProgramCodes.create({ scene, page: ADVISOR_PAGE });
       } catch (error) {
-        if (error instanceof WechatNotConfiguredError) throw new MiniProgramCodeUnavailableException('WECHAT_APPID is not set', error);
+        if (error instanceof WechatNotConfiguredError)
+          throw new MiniProgramCodeUnavailableException('WECHAT_APPID is not set', error);
         if (error instanceof WechatApiError || error instanceof WechatTransportError) {
           throw new MiniProgramCodeUnavailableException(error.message, error);
         }
@@ -78,7 +85,9 @@ export class QrCodesService {
         name: advisor.name,
         title: advisor.title,
         location: advisor.location,
-        topics: advisor.topics.map((code) => ADVISING_TOPICS.find((topic) => topic.code === code)?.label['zh-CN'] ?? code),
+        topics: advisor.topics.map(
+          (code) => ADVISING_TOPICS.find((topic) => topic.code === code)?.label['zh-CN'] ?? code,
+        ),
         shortCode: advisor.shortCode,
         qrPng: await this.qr(url, 720),
         callToAction: '微信扫码 · 预约咨询 / 到场签到',

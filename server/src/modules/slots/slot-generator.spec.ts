@@ -73,7 +73,12 @@ describe(generateSlots.name, () => {
     });
     const slots = shanghai({ rules: [workshop], to: '2026-12-13' });
     expect(starts(slots)).toEqual(['2026-12-02T14:00:00+08:00', '2026-12-09T14:00:00+08:00']);
-    expect(slots[0]).toMatchObject({ capacity: 20, mode: 'online', location: '线上会议', title: '简历工作坊' });
+    expect(slots[0]).toMatchObject({
+      capacity: 20,
+      mode: 'online',
+      location: '线上会议',
+      title: '简历工作坊',
+    });
   });
 
   it('skips center closures and whole days of leave, and the hours of partial leave', () => {
@@ -86,12 +91,21 @@ describe(generateSlots.name, () => {
   it('adds extra hours on a date, and they win over a weekly slot at the same time', () => {
     const slots = shanghai({
       exceptions: [
-        exception({ date: '2026-12-05', kind: 'extra', startTime: '10:00', endTime: '11:00', slotMinutes: 60 }),
+        exception({
+          date: '2026-12-05',
+          kind: 'extra',
+          startTime: '10:00',
+          endTime: '11:00',
+          slotMinutes: 60,
+        }),
         exception({ kind: 'extra', startTime: '09:00', endTime: '09:30', slotMinutes: 30, capacity: 5 }),
       ],
     });
     expect(starts(slots)).toContain('2026-12-05T10:00:00+08:00');
-    expect(slots.find((slot) => isoInZone(slot.startsAt, 'Asia/Shanghai').startsWith('2026-11-30T09:00'))?.capacity).toBe(5);
+    expect(
+      slots.find((slot) => isoInZone(slot.startsAt, 'Asia/Shanghai').startsWith('2026-11-30T09:00'))
+        ?.capacity,
+    ).toBe(5);
     expect(slots).toHaveLength(5);
   });
 
@@ -131,7 +145,9 @@ describe(generateSlots.name, () => {
   });
 
   it('has no daylight saving surprises in Asia/Shanghai all year', () => {
-    const everyDay = [1, 2, 3, 4, 5, 6, 7].map((weekday) => rule({ weekday, startTime: '08:00', endTime: '08:30' }));
+    const everyDay = [1, 2, 3, 4, 5, 6, 7].map((weekday) =>
+      rule({ weekday, startTime: '08:00', endTime: '08:30' }),
+    );
     const slots = generateSlots({
       rules: everyDay,
       exceptions: [],
@@ -141,6 +157,8 @@ describe(generateSlots.name, () => {
       timeZone: 'Asia/Shanghai',
     });
     expect(slots).toHaveLength(365);
-    expect(slots.every((slot) => slot.startsAt.getUTCHours() === 0 && slot.startsAt.getUTCMinutes() === 0)).toBe(true);
+    expect(
+      slots.every((slot) => slot.startsAt.getUTCHours() === 0 && slot.startsAt.getUTCMinutes() === 0),
+    ).toBe(true);
   });
 });

@@ -48,12 +48,18 @@ export class SlotMaterializer {
     now: Date,
   ): Promise<SyncSummary> {
     const { from, to } = this.window(now);
-    const desired = generateSlots({ ...availability, from, to, timeZone: this.config.center.timezone }).filter(
-      (slot) => slot.startsAt > now,
-    );
+    const desired = generateSlots({
+      ...availability,
+      from,
+      to,
+      timeZone: this.config.center.timezone,
+    }).filter((slot) => slot.startsAt > now);
     const until = startOfZonedDay(addDays(to, 1), this.config.center.timezone);
     const existing = new Map(
-      (await this.slots.futureOf(manager, advisorId, now, until)).map((slot) => [slot.startsAt.getTime(), slot]),
+      (await this.slots.futureOf(manager, advisorId, now, until)).map((slot) => [
+        slot.startsAt.getTime(),
+        slot,
+      ]),
     );
     const summary: SyncSummary = { created: 0, updated: 0, deleted: 0, withdrawn: 0 };
     const inserts: SlotEntity[] = [];

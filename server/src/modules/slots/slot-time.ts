@@ -28,7 +28,11 @@ export function instantAt(date: string, minutes: number, timeZone: string): Date
   const instant = zonedTimeToUtc({ year, month, day, hour, minute }, timeZone);
   const shown = wallTime(instant, timeZone);
   const exists =
-    shown.year === year && shown.month === month && shown.day === day && shown.hour === hour && shown.minute === minute;
+    shown.year === year &&
+    shown.month === month &&
+    shown.day === day &&
+    shown.hour === hour &&
+    shown.minute === minute;
   return exists ? instant : null;
 }
 

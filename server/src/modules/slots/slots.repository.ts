@@ -68,7 +68,9 @@ export class SlotsRepository {
       .addSelect('COUNT(*)', 'waiting')
       .from('waitlist_entries', 'entry')
       .where('entry.slot_id IN (:...slotIds)', { slotIds })
-      .andWhere('entry.status IN (:...statuses)', { statuses: [WaitlistStatus.Waiting, WaitlistStatus.Offered] })
+      .andWhere('entry.status IN (:...statuses)', {
+        statuses: [WaitlistStatus.Waiting, WaitlistStatus.Offered],
+      })
       .groupBy('entry.slot_id')
       .getRawMany<{ slotId: string; waiting: string | number }>();
     return new Map(rows.map((row) => [row.slotId, Number(row.waiting)]));
@@ -116,7 +118,8 @@ export class SlotsRepository {
         location: settings.location,
         title: settings.title,
         withdrawn: false,
-        capacity: () => `CASE WHEN booked > ${Math.trunc(settings.capacity)} THEN booked ELSE ${Math.trunc(settings.capacity)} END`,
+        capacity: () =>
+          `CASE WHEN booked > ${Math.trunc(settings.capacity)} THEN booked ELSE ${Math.trunc(settings.capacity)} END`,
       })
       .where('id = :id', { id })
       .execute();

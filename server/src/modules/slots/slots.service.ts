@@ -27,7 +27,11 @@ export class SlotsService {
    * An advisor's slots between two dates (center time, inclusive), clipped to now and the booking horizon:
    * what a student can see is what they can book or waitlist.
    */
-  async listForAdvisor(advisorId: string, range: { from?: string; to?: string }, now = new Date()): Promise<SlotListResponse> {
+  async listForAdvisor(
+    advisorId: string,
+    range: { from?: string; to?: string },
+    now = new Date(),
+  ): Promise<SlotListResponse> {
     const timeZone = this.config.center.timezone;
     const today = zonedDate(now, timeZone);
     const horizonEnd = this.horizonEnd(now);

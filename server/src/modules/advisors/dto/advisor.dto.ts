@@ -38,7 +38,7 @@ export class ListAdvisorsQueryDto implements ListAdvisorsQuery {
 
   @ApiPropertyOptional({ description: 'Staff only: include inactive advisors' })
   @IsOptional()
-  @Transform(({ value }) => (value === 'true' ? true : value === 'false' ? false : value))
+  @Transform(({ value }: { value: unknown }) => (value === 'true' ? true : value === 'false' ? false : value))
   @IsBoolean()
   includeInactive?: boolean;
 }

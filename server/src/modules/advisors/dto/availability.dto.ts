@@ -165,7 +165,10 @@ export class CreateAvailabilityExceptionDto implements CreateAvailabilityExcepti
   note: string | null;
 }
 
-export class AvailabilityExceptionResponseDto extends CreateAvailabilityExceptionDto implements AvailabilityExceptionDto {
+export class AvailabilityExceptionResponseDto
+  extends CreateAvailabilityExceptionDto
+  implements AvailabilityExceptionDto
+{
   @ApiProperty() id: string;
 }
 

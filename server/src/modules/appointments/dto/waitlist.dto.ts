@@ -37,7 +37,8 @@ class WaitlistAdvisorDto {
 
 export class WaitlistEntryResponseDto implements WaitlistEntryDto {
   @ApiProperty() id: string;
-  @ApiProperty({ enum: ['waiting', 'offered', 'accepted', 'expired', 'declined', 'left', 'closed'] }) status: WaitlistStatus;
+  @ApiProperty({ enum: ['waiting', 'offered', 'accepted', 'expired', 'declined', 'left', 'closed'] })
+  status: WaitlistStatus;
   @ApiProperty({ type: SlotResponseDto }) slot: SlotResponseDto;
   @ApiProperty({ type: WaitlistAdvisorDto }) advisor: WaitlistAdvisorDto;
   @ApiProperty({ enum: TOPIC_CODES }) topic: AdvisingTopic;

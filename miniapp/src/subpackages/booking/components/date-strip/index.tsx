@@ -19,7 +19,13 @@ export function DateStrip({
 }) {
   const { t } = useI18n();
   return (
-    <ScrollView className="date-strip" scrollX enhanced showScrollbar={false} scrollIntoView={`day-${selected}`}>
+    <ScrollView
+      className="date-strip"
+      scrollX
+      enhanced
+      showScrollbar={false}
+      scrollIntoView={`day-${selected}`}
+    >
       <View className="date-strip__row">
         {dates.map((date) => {
           const { month, day } = monthDay(date);

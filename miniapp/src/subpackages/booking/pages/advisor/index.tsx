@@ -52,7 +52,12 @@ export default function AdvisorPage() {
     return map;
   }, [slots.data]);
   const withSeats = useMemo(
-    () => new Set([...byDate].filter(([, list]) => list.some((slot) => slot.availability === 'available')).map(([date]) => date)),
+    () =>
+      new Set(
+        [...byDate]
+          .filter(([, list]) => list.some((slot) => slot.availability === 'available'))
+          .map(([date]) => date),
+      ),
     [byDate],
   );
   const selected = picked ?? dates.find((date) => withSeats.has(date)) ?? today;
@@ -62,14 +67,20 @@ export default function AdvisorPage() {
     if (!topic) return;
     const { confirm } = await Taro.showModal({
       title: t.booking.waitlistConfirmTitle,
-      content: format(t.booking.waitlistConfirmBody, { time: `${datePart(slot.startsAt).slice(5)} ${timePart(slot.startsAt)}`, minutes: 30 }),
+      content: format(t.booking.waitlistConfirmBody, {
+        time: `${datePart(slot.startsAt).slice(5)} ${timePart(slot.startsAt)}`,
+        minutes: 30,
+      }),
       confirmText: t.booking.joinWaitlist,
       cancelText: t.common.cancel,
     });
     if (!confirm) return;
     try {
       const entry = await bookingApi.joinWaitlist(slot.id, { topic });
-      await Taro.showToast({ title: format(t.booking.waitlistJoined, { position: entry.position ?? 1 }), icon: 'none' });
+      await Taro.showToast({
+        title: format(t.booking.waitlistJoined, { position: entry.position ?? 1 }),
+        icon: 'none',
+      });
       slots.reload();
     } catch (error) {
       await Taro.showToast({ title: describeError(error, t), icon: 'none', duration: 2500 });
@@ -81,10 +92,21 @@ export default function AdvisorPage() {
       void joinWaitlist(slot);
       return;
     }
-    void openPage(withQuery(PageRoute.book, { slotId: slot.id, advisorId: advisor.data?.id ?? ref ?? undefined, reschedule }));
+    void openPage(
+      withQuery(PageRoute.book, {
+        slotId: slot.id,
+        advisorId: advisor.data?.id ?? ref ?? undefined,
+        reschedule,
+      }),
+    );
   };
 
-  if (!ref) return <View className="page"><EmptyState title={t.booking.scanUnrecognized} /></View>;
+  if (!ref)
+    return (
+      <View className="page">
+        <EmptyState title={t.booking.scanUnrecognized} />
+      </View>
+    );
 
   return (
     <View className="page advisor-page">
@@ -94,7 +116,8 @@ export default function AdvisorPage() {
           footer={
             <View className="advisor-page__facts">
               <Text>
-                {t.booking.modes}：{advisor.data.modes.map((mode) => label(APPOINTMENT_MODES, mode)).join(' · ')}
+                {t.booking.modes}：
+                {advisor.data.modes.map((mode) => label(APPOINTMENT_MODES, mode)).join(' · ')}
               </Text>
               {advisor.data.bio ? <Text className="advisor-page__bio">{advisor.data.bio}</Text> : null}
             </View>

@@ -25,7 +25,9 @@ export default function MyAppointmentsPage() {
   const signedIn = useRequireSignIn();
   const { t, label } = useI18n();
   const { params } = useRouter();
-  const [tab, setTab] = useState<Tab>(params.tab === 'waitlist' || params.tab === 'past' ? params.tab : 'upcoming');
+  const [tab, setTab] = useState<Tab>(
+    params.tab === 'waitlist' || params.tab === 'past' ? params.tab : 'upcoming',
+  );
   const [busy, setBusy] = useState<string | null>(null);
 
   const list = useQuery(
@@ -63,8 +65,10 @@ export default function MyAppointmentsPage() {
     const { confirm } = await Taro.showModal({
       title: t.appointments.cancelConfirmTitle,
       content:
-        format(t.appointments.cancelConfirmBody, { time: when(appointment.startsAt), advisor: appointment.advisor.name }) +
-        (late ? `\n${format(t.appointments.cancelLateWarning, { hours })}` : ''),
+        format(t.appointments.cancelConfirmBody, {
+          time: when(appointment.startsAt),
+          advisor: appointment.advisor.name,
+        }) + (late ? `\n${format(t.appointments.cancelLateWarning, { hours })}` : ''),
       confirmText: t.appointments.cancel,
       cancelText: t.appointments.keep,
       confirmColor: '#c53030',
@@ -89,27 +93,43 @@ export default function MyAppointmentsPage() {
       <Text className="appointment__where">{appointment.location ?? appointment.advisor.location}</Text>
       {appointment.checkedInAt ? <Text className="appointment__tag">{t.appointments.checkedIn}</Text> : null}
       {appointment.rating ? (
-        <Text className="appointment__tag">{format(t.appointments.rated, { rating: appointment.rating })}</Text>
+        <Text className="appointment__tag">
+          {format(t.appointments.rated, { rating: appointment.rating })}
+        </Text>
       ) : null}
       <View className="appointment__actions">
-        {tab === 'upcoming' && appointment.status === 'booked' && new Date(appointment.startsAt).getTime() > Date.now() ? (
+        {tab === 'upcoming' &&
+        appointment.status === 'booked' &&
+        new Date(appointment.startsAt).getTime() > Date.now() ? (
           <>
             <Button
               size="small"
               disabled={busy === appointment.id}
               onClick={() =>
-                void openPage(withQuery(PageRoute.advisor, { id: appointment.advisor.id, reschedule: appointment.id }))
+                void openPage(
+                  withQuery(PageRoute.advisor, { id: appointment.advisor.id, reschedule: appointment.id }),
+                )
               }
             >
               {t.appointments.reschedule}
             </Button>
-            <Button size="small" type="danger" fill="outline" disabled={busy === appointment.id} onClick={() => void cancel(appointment)}>
+            <Button
+              size="small"
+              type="danger"
+              fill="outline"
+              disabled={busy === appointment.id}
+              onClick={() => void cancel(appointment)}
+            >
               {t.appointments.cancel}
             </Button>
           </>
         ) : null}
         {appointment.canRate ? (
-          <Button size="small" type="primary" onClick={() => void openPage(withQuery(PageRoute.feedback, { id: appointment.id }))}>
+          <Button
+            size="small"
+            type="primary"
+            onClick={() => void openPage(withQuery(PageRoute.feedback, { id: appointment.id }))}
+          >
             {t.appointments.rate}
           </Button>
         ) : null}
@@ -131,25 +151,37 @@ export default function MyAppointmentsPage() {
         {entry.advisor.name} · {label(ADVISING_TOPICS, entry.topic)}
       </Text>
       {entry.status === 'offered' && entry.holdExpiresAt ? (
-        <Text className="appointment__offer">{format(t.appointments.offerHeld, { time: timePart(entry.holdExpiresAt) })}</Text>
+        <Text className="appointment__offer">
+          {format(t.appointments.offerHeld, { time: timePart(entry.holdExpiresAt) })}
+        </Text>
       ) : null}
       <View className="appointment__actions">
         {entry.status === 'offered' ? (
           <>
-            <Button size="small" onClick={() => void act(entry.id, () => bookingApi.declineOffer(entry.id), t.appointments.decline)}>
+            <Button
+              size="small"
+              onClick={() =>
+                void act(entry.id, () => bookingApi.declineOffer(entry.id), t.appointments.decline)
+              }
+            >
               {t.appointments.decline}
             </Button>
             <Button
               size="small"
               type="primary"
               disabled={busy === entry.id}
-              onClick={() => void act(entry.id, () => bookingApi.acceptOffer(entry.id), t.appointments.accepted)}
+              onClick={() =>
+                void act(entry.id, () => bookingApi.acceptOffer(entry.id), t.appointments.accepted)
+              }
             >
               {t.appointments.accept}
             </Button>
           </>
         ) : (
-          <Button size="small" onClick={() => void act(entry.id, () => bookingApi.leaveWaitlist(entry.id), t.appointments.leave)}>
+          <Button
+            size="small"
+            onClick={() => void act(entry.id, () => bookingApi.leaveWaitlist(entry.id), t.appointments.leave)}
+          >
             {t.appointments.leave}
           </Button>
         )}
@@ -161,7 +193,12 @@ export default function MyAppointmentsPage() {
     tab === 'upcoming' ? (
       <View>
         <EmptyState title={t.appointments.emptyUpcoming} body={t.appointments.emptyUpcomingBody} />
-        <Button className="appointments__find" type="primary" block onClick={() => void openPage(TabRoute.booking)}>
+        <Button
+          className="appointments__find"
+          type="primary"
+          block
+          onClick={() => void openPage(TabRoute.booking)}
+        >
           {t.appointments.findAdvisor}
         </Button>
       </View>

@@ -71,7 +71,10 @@ export default function BookPage() {
         ? await bookingApi.reschedule(reschedule, body, key)
         : await bookingApi.book(body, key);
       await Taro.redirectTo({
-        url: withQuery(PageRoute.bookingConfirmation, { id: appointment.id, rescheduled: reschedule ? '1' : undefined }),
+        url: withQuery(PageRoute.bookingConfirmation, {
+          id: appointment.id,
+          rescheduled: reschedule ? '1' : undefined,
+        }),
       });
     } catch (error) {
       // A refusal is final for this key; only a lost answer is retried with the same one.
@@ -96,12 +99,17 @@ export default function BookPage() {
             <Text className="book__when">
               {datePart(slot.startsAt)} {timePart(slot.startsAt)}–{timePart(slot.endsAt)}
             </Text>
-            <Text className="book__where">{slot.title ? `${slot.title} · ` : ''}{slot.location ?? advisor.location}</Text>
+            <Text className="book__where">
+              {slot.title ? `${slot.title} · ` : ''}
+              {slot.location ?? advisor.location}
+            </Text>
           </>
         ) : null}
         {previous ? (
           <Text className="book__reschedule">
-            {format(t.booking.reschedulingFrom, { time: `${datePart(previous.startsAt).slice(5)} ${timePart(previous.startsAt)}` })}
+            {format(t.booking.reschedulingFrom, {
+              time: `${datePart(previous.startsAt).slice(5)} ${timePart(previous.startsAt)}`,
+            })}
           </Text>
         ) : null}
       </View>

@@ -44,7 +44,12 @@ export default function CheckInPage() {
     // The page checks in once per visit.
   }, [signedIn, advisor]);
 
-  if (!outcome) return <View className="page"><LoadingState blocks={1} /></View>;
+  if (!outcome)
+    return (
+      <View className="page">
+        <LoadingState blocks={1} />
+      </View>
+    );
 
   return (
     <View className="page checkin">
@@ -74,7 +79,11 @@ export default function CheckInPage() {
           {t.booking.viewAppointments}
         </Button>
         {outcome.kind === 'failed' ? (
-          <Button block type="primary" onClick={() => void openPage(withQuery(PageRoute.advisor, { id: advisor }))}>
+          <Button
+            block
+            type="primary"
+            onClick={() => void openPage(withQuery(PageRoute.advisor, { id: advisor }))}
+          >
             {t.booking.bookWithAdvisor}
           </Button>
         ) : (

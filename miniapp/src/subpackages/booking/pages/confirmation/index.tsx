@@ -64,7 +64,9 @@ export default function ConfirmationPage() {
         {booked.note ? row(t.booking.note, booked.note, 'note') : null}
         {booked.meetingUrl ? row(t.booking.meetingLink, booked.meetingUrl, 'meeting') : null}
         <Text className="confirmation__cutoff">
-          {format(t.booking.cancellableUntil, { time: `${datePart(booked.cancellableUntil).slice(5)} ${timePart(booked.cancellableUntil)}` })}
+          {format(t.booking.cancellableUntil, {
+            time: `${datePart(booked.cancellableUntil).slice(5)} ${timePart(booked.cancellableUntil)}`,
+          })}
         </Text>
       </View>
 

@@ -29,7 +29,10 @@ export default function FeedbackPage() {
     setSending(true);
     setProblem(null);
     try {
-      await bookingApi.rate(id, { rating: rating as FeedbackRequest['rating'], comment: comment.trim() || undefined });
+      await bookingApi.rate(id, {
+        rating: rating as FeedbackRequest['rating'],
+        comment: comment.trim() || undefined,
+      });
       await Taro.showToast({ title: t.booking.feedbackThanks, icon: 'success' });
       setTimeout(() => void Taro.navigateBack().catch(() => undefined), 700);
     } catch (error) {

@@ -69,12 +69,18 @@ export default function StaffAdvisorPage() {
   if (!loadedOnce || !data.data) {
     return (
       <View className="page">
-        {data.status === 'error' ? <ErrorState message={describeError(data.error, t)} onRetry={data.reload} /> : <LoadingState blocks={3} />}
+        {data.status === 'error' ? (
+          <ErrorState message={describeError(data.error, t)} onRetry={data.reload} />
+        ) : (
+          <LoadingState blocks={3} />
+        )}
       </View>
     );
   }
   // The form starts from the first answer and keeps its edits across reloads (which refresh the leave list).
-  return <AdvisorSettings id={id} initial={loadedOnce} exceptions={data.data.exceptions} reload={data.reload} />;
+  return (
+    <AdvisorSettings id={id} initial={loadedOnce} exceptions={data.data.exceptions} reload={data.reload} />
+  );
 }
 
 function AdvisorSettings({
@@ -97,7 +103,9 @@ function AdvisorSettings({
     bio: advisor.bio,
     active: advisor.active,
   });
-  const [rules, setRules] = useState<WeeklyRuleInput[]>(() => initial.rules.map(({ id: _id, ...rule }) => rule));
+  const [rules, setRules] = useState<WeeklyRuleInput[]>(() =>
+    initial.rules.map(({ id: _id, ...rule }) => rule),
+  );
   const [leaveDay, setLeaveDay] = useState(centerToday());
   const [problem, setProblem] = useState<string | null>(null);
 
@@ -143,7 +151,9 @@ function AdvisorSettings({
         {(['name', 'title', 'location'] as const).map((field) => (
           <FormField
             key={field}
-            label={field === 'name' ? t.staff.name : field === 'title' ? t.staff.titleLabel : t.staff.locationLabel}
+            label={
+              field === 'name' ? t.staff.name : field === 'title' ? t.staff.titleLabel : t.staff.locationLabel
+            }
             testId={field}
           >
             <Input
@@ -163,7 +173,11 @@ function AdvisorSettings({
         </FormField>
         <View className="staff__item">
           <Text>{t.staff.active}</Text>
-          <Switch color="#1f4e96" checked={profile.active} onChange={(event) => setProfile((current) => ({ ...current, active: event.detail.value }))} />
+          <Switch
+            color="#1f4e96"
+            checked={profile.active}
+            onChange={(event) => setProfile((current) => ({ ...current, active: event.detail.value }))}
+          />
         </View>
         <Button block type="primary" onClick={() => void run(() => staffApi.updateAdvisor(id, profile))}>
           {t.common.save}
@@ -189,9 +203,19 @@ function AdvisorSettings({
             </View>
             <View className="staff__rule-row">
               <Text className="staff__small-label">{t.staff.start}</Text>
-              <Input className="staff__small-input" value={rule.startTime} maxlength={5} onInput={(event) => setRule(index, { startTime: event.detail.value })} />
+              <Input
+                className="staff__small-input"
+                value={rule.startTime}
+                maxlength={5}
+                onInput={(event) => setRule(index, { startTime: event.detail.value })}
+              />
               <Text className="staff__small-label">{t.staff.end}</Text>
-              <Input className="staff__small-input" value={rule.endTime} maxlength={5} onInput={(event) => setRule(index, { endTime: event.detail.value })} />
+              <Input
+                className="staff__small-input"
+                value={rule.endTime}
+                maxlength={5}
+                onInput={(event) => setRule(index, { endTime: event.detail.value })}
+              />
             </View>
             <View className="staff__rule-row">
               <Text className="staff__small-label">{t.staff.slotMinutes}</Text>
@@ -211,7 +235,10 @@ function AdvisorSettings({
             ) : null}
             <View className="staff__row-actions">
               <Text />
-              <Text className="staff__remove" onClick={() => setRules((current) => current.filter((_, i) => i !== index))}>
+              <Text
+                className="staff__remove"
+                onClick={() => setRules((current) => current.filter((_, i) => i !== index))}
+              >
                 {t.staff.remove}
               </Text>
             </View>
@@ -222,7 +249,11 @@ function AdvisorSettings({
           <Button size="small" onClick={() => setRules((current) => [...current, { ...NEW_RULE }])}>
             {t.staff.addRule}
           </Button>
-          <Button size="small" type="primary" onClick={() => void run(() => staffApi.replaceRules(id, rules))}>
+          <Button
+            size="small"
+            type="primary"
+            onClick={() => void run(() => staffApi.replaceRules(id, rules))}
+          >
             {t.staff.saveRules}
           </Button>
         </View>
@@ -237,14 +268,22 @@ function AdvisorSettings({
               {exception.date} · {exception.kind === 'unavailable' ? t.staff.leave : t.staff.extra} ·{' '}
               {exception.startTime ? `${exception.startTime}–${exception.endTime}` : t.staff.wholeDay}
             </Text>
-            <Text className="staff__remove" onClick={() => void run(() => staffApi.removeException(id, exception.id))}>
+            <Text
+              className="staff__remove"
+              onClick={() => void run(() => staffApi.removeException(id, exception.id))}
+            >
               {t.staff.remove}
             </Text>
           </View>
         ))}
         <View className="staff__rule-row">
           <Text className="staff__small-label">{t.staff.leaveDay}</Text>
-          <Input className="staff__small-input" value={leaveDay} maxlength={10} onInput={(event) => setLeaveDay(event.detail.value)} />
+          <Input
+            className="staff__small-input"
+            value={leaveDay}
+            maxlength={10}
+            onInput={(event) => setLeaveDay(event.detail.value)}
+          />
           <Button
             size="small"
             onClick={() =>

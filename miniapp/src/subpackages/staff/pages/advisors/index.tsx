@@ -44,7 +44,9 @@ export default function StaffAdvisorsPage() {
   };
 
   const toggle = (topic: AdvisingTopic) =>
-    setTopics((current) => (current.includes(topic) ? current.filter((item) => item !== topic) : [...current, topic]));
+    setTopics((current) =>
+      current.includes(topic) ? current.filter((item) => item !== topic) : [...current, topic],
+    );
 
   return (
     <View className="page staff">
@@ -59,7 +61,13 @@ export default function StaffAdvisorsPage() {
             key={advisor.id}
             advisor={advisor}
             onClick={() => void openPage(withQuery(PageRoute.staffAdvisor, { id: advisor.id }))}
-            footer={advisor.active ? <Text>{advisor.shortCode}</Text> : <Text className="staff__inactive">{t.staff.inactive}</Text>}
+            footer={
+              advisor.active ? (
+                <Text>{advisor.shortCode}</Text>
+              ) : (
+                <Text className="staff__inactive">{t.staff.inactive}</Text>
+              )
+            }
           />
         ))
       ) : advisors.status === 'error' ? (
@@ -74,7 +82,13 @@ export default function StaffAdvisorsPage() {
           {(['name', 'title', 'location'] as const).map((field) => (
             <FormField
               key={field}
-              label={field === 'name' ? t.staff.name : field === 'title' ? t.staff.titleLabel : t.staff.locationLabel}
+              label={
+                field === 'name'
+                  ? t.staff.name
+                  : field === 'title'
+                    ? t.staff.titleLabel
+                    : t.staff.locationLabel
+              }
               testId={`new-${field}`}
             >
               <Input
@@ -100,7 +114,9 @@ export default function StaffAdvisorsPage() {
           <Button
             type="primary"
             block
-            disabled={!draft.name.trim() || !draft.title.trim() || !draft.location.trim() || topics.length === 0}
+            disabled={
+              !draft.name.trim() || !draft.title.trim() || !draft.location.trim() || topics.length === 0
+            }
             onClick={() => void create()}
           >
             {t.staff.create}

@@ -52,7 +52,10 @@ export default function ClosuresPage() {
                   {closure.date} · {closure.reason}
                 </Text>
                 {isAdmin ? (
-                  <Text className="staff__remove" onClick={() => void run(() => staffApi.removeClosure(closure.id))}>
+                  <Text
+                    className="staff__remove"
+                    onClick={() => void run(() => staffApi.removeClosure(closure.id))}
+                  >
                     {t.staff.remove}
                   </Text>
                 ) : null}
@@ -69,7 +72,12 @@ export default function ClosuresPage() {
         <View className="staff__card">
           <Text className="staff__section">{t.staff.addClosure}</Text>
           <FormField label={t.staff.closureDate} testId="date">
-            <Input className="form-field__input" value={date} maxlength={10} onInput={(event) => setDate(event.detail.value)} />
+            <Input
+              className="form-field__input"
+              value={date}
+              maxlength={10}
+              onInput={(event) => setDate(event.detail.value)}
+            />
           </FormField>
           <FormField label={t.staff.closureReason} testId="reason">
             <Input
