@@ -183,7 +183,6 @@ describe('H5 shell', { concurrency: false }, () => {
     const tabs = [
       { label: '预约', path: '/pages/booking/index', text: '可咨询的主题', shot: 'booking' },
       { label: '岗位', path: '/pages/jobs/index', text: '重点领域', shot: 'jobs' },
-      { label: '博物馆', path: '/pages/museum/index', text: '口袋就业博物馆', shot: 'museum' },
     ];
     for (const tab of tabs) {
       await clickTab(tab.label);
@@ -192,6 +191,11 @@ describe('H5 shell', { concurrency: false }, () => {
       await expectText(tab.text);
       await screenshot(tab.shot);
     }
+    // The museum opened in issue 7 (miniapp/e2e/museum.e2e.mjs tours it).
+    await clickTab('博物馆');
+    await expectPath('/pages/museum/index');
+    await expectText('口袋就业博物馆', '.museum__title');
+    await screenshot('museum');
     await openMe();
     await expectText('张同学', '.user-card__name');
     await expectText('学生', '.role-badge');

@@ -30,7 +30,24 @@ export default defineAppConfig({
       root: 'subpackages/staff',
       pages: ['pages/advisors/index', 'pages/advisor/index', 'pages/closures/index'],
     },
+    {
+      root: 'subpackages/museum',
+      pages: [
+        'pages/hall/index',
+        'pages/exhibit/index',
+        'pages/search/index',
+        'pages/favourites/index',
+        'pages/reflection/index',
+        'pages/reflection-room/index',
+      ],
+    },
+    {
+      root: 'subpackages/staff-museum',
+      pages: ['pages/halls/index', 'pages/hall/index', 'pages/exhibit/index'],
+    },
   ],
+  // The museum's audio guide keeps playing when the student leaves the app for a moment.
+  requiredBackgroundModes: ['audio'],
   window: {
     backgroundTextStyle: 'light',
     backgroundColor: '#f3f5f9',

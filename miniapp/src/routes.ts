@@ -23,6 +23,15 @@ export const PageRoute = {
   staffAdvisors: '/subpackages/staff/pages/advisors/index',
   staffAdvisor: '/subpackages/staff/pages/advisor/index',
   staffClosures: '/subpackages/staff/pages/closures/index',
+  museumHall: '/subpackages/museum/pages/hall/index',
+  museumExhibit: '/subpackages/museum/pages/exhibit/index',
+  museumSearch: '/subpackages/museum/pages/search/index',
+  museumFavourites: '/subpackages/museum/pages/favourites/index',
+  reflectionRooms: '/subpackages/museum/pages/reflection/index',
+  reflectionRoom: '/subpackages/museum/pages/reflection-room/index',
+  staffMuseumHalls: '/subpackages/staff-museum/pages/halls/index',
+  staffMuseumHall: '/subpackages/staff-museum/pages/hall/index',
+  staffMuseumExhibit: '/subpackages/staff-museum/pages/exhibit/index',
 } as const;
 
 /** Tab order as in app.config.ts `tabBar.list`; setTabBarItem addresses tabs by this index. */

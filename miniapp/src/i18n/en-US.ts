@@ -1,5 +1,6 @@
 import { bookingEnUS } from './booking.en-US';
 import type { Messages } from './messages';
+import { museumEnUS } from './museum.en-US';
 
 export const enUS: Messages = {
   app: {
@@ -168,4 +169,5 @@ export const enUS: Messages = {
       'We keep only what the career services need: your sign-in identifier, name, student number, college, major, degree and graduation year. Only center staff can see them.',
   },
   ...bookingEnUS,
+  ...museumEnUS,
 };

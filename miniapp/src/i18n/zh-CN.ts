@@ -1,4 +1,5 @@
 import { bookingZhCN } from './booking.zh-CN';
+import { museumZhCN } from './museum.zh-CN';
 
 /** Simplified Chinese, the app's first language. en-US.ts must carry exactly the same keys (see Messages). */
 export const zhCN = {
@@ -161,4 +162,5 @@ export const zhCN = {
       '我们只保存提供就业服务所需的信息：登录标识、姓名、学号、学院、专业、学历和毕业年份。这些信息仅中心老师可见。',
   },
   ...bookingZhCN,
+  ...museumZhCN,
 } as const;

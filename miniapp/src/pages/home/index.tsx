@@ -102,7 +102,6 @@ export default function HomePage() {
         tone="green"
         title={t.home.entryMuseumTitle}
         body={t.home.entryMuseumBody}
-        tag={t.home.comingSoonTag}
         onClick={() => go(TabRoute.museum)}
       />
     </View>

@@ -49,6 +49,23 @@ function networkCause(reason: unknown): string {
   return reason instanceof Error ? reason.message : String(reason);
 }
 
+/** The session headers and URL building of request(), for transports it does not cover (file uploads). */
+export function sessionHeaders(): Record<string, string> {
+  const token = hooks.getToken();
+  const header: Record<string, string> = { Accept: 'application/json', 'Accept-Language': hooks.getLocale() };
+  if (token) header.Authorization = `Bearer ${token}`;
+  return header;
+}
+
+export function apiUrl(path: string): string {
+  return buildUrl(path);
+}
+
+/** Lets an upload report a 401 the way request() does. */
+export function reportUnauthorized(error: ApiError): void {
+  if (hooks.getToken()) hooks.onUnauthorized(error);
+}
+
 export async function request<T>(options: RequestOptions): Promise<T> {
   const token = hooks.getToken();
   const header: Record<string, string> = {
