@@ -20,12 +20,16 @@ export async function registerUploads(app: NestFastifyApplication, config: AppCo
   app
     .getHttpAdapter()
     .getInstance()
-    .addHook('preValidation', async (request) => {
+    .addHook('preValidation', (request, _reply, done) => {
       if (request.isMultipart() && !MULTIPART_ROUTES.has(request.routeOptions.url ?? '')) {
-        throw Object.assign(new Error('Send the request body as application/json'), {
-          code: 'FST_ERR_CTP_INVALID_MEDIA_TYPE',
-          statusCode: 415,
-        });
+        done(
+          Object.assign(new Error('Send the request body as application/json'), {
+            code: 'FST_ERR_CTP_INVALID_MEDIA_TYPE',
+            statusCode: 415,
+          }),
+        );
+        return;
       }
+      done();
     });
 }

@@ -16,7 +16,9 @@ describe('media uploads and serving', () => {
 
   beforeAll(async () => {
     mediaDir = await mkdtemp(join(tmpdir(), 'careerside-media-'));
-    t = await startTestApp({ env: { MEDIA_DIR: mediaDir, MEDIA_MAX_IMAGE_MB: '1', MEDIA_MAX_AUDIO_MB: '2' } });
+    t = await startTestApp({
+      env: { MEDIA_DIR: mediaDir, MEDIA_MAX_IMAGE_MB: '1', MEDIA_MAX_AUDIO_MB: '2' },
+    });
     admin = await signIn(t.api, 'admin');
     student = await signIn(t.api, 'student');
   });
@@ -50,7 +52,9 @@ describe('media uploads and serving', () => {
     expect(webp.headers.get('cache-control')).toBe('public, max-age=31536000, immutable');
     const meta = await sharp(Buffer.from(await webp.arrayBuffer())).metadata();
     expect(meta).toMatchObject({ format: 'webp', width: 1600, height: 800 });
-    const thumb = await sharp(Buffer.from(await (await fetch(`${t.baseUrl}${first.body.thumbUrl}`)).arrayBuffer())).metadata();
+    const thumb = await sharp(
+      Buffer.from(await (await fetch(`${t.baseUrl}${first.body.thumbUrl}`)).arrayBuffer()),
+    ).metadata();
     expect(thumb.width).toBe(480);
 
     const again = await uploadAsAdmin(image, { filename: 'copy.png', type: 'image/png' });
@@ -99,10 +103,25 @@ describe('media uploads and serving', () => {
   });
 
   it.each([
-    ['an HTML page named .png', '<html><body><script>alert(1)</script></body></html>', 'evil.png', 'image/png'],
-    ['an SVG with a script', '<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>', 'logo.png', 'image/png'],
+    [
+      'an HTML page named .png',
+      '<html><body><script>alert(1)</script></body></html>',
+      'evil.png',
+      'image/png',
+    ],
+    [
+      'an SVG with a script',
+      '<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>',
+      'logo.png',
+      'image/png',
+    ],
     ['plain text named .mp3', 'just some words, not audio at all', 'guide.mp3', 'audio/mpeg'],
-    ['a PDF named .jpg', '%PDF-1.4\n%\u00e2\u00e3\u00cf\u00d3\n1 0 obj << >> endobj', 'scan.jpg', 'image/jpeg'],
+    [
+      'a PDF named .jpg',
+      '%PDF-1.4\n%\u00e2\u00e3\u00cf\u00d3\n1 0 obj << >> endobj',
+      'scan.jpg',
+      'image/jpeg',
+    ],
   ])('refuses %s by its real type with 415', async (_, content, filename, type) => {
     const response = await uploadAsAdmin(content, { filename, type });
     expect(response.status).toBe(415);
@@ -110,7 +129,9 @@ describe('media uploads and serving', () => {
   });
 
   it('refuses a GIF (a real image of a type not accepted) and a truncated PNG', async () => {
-    const gif = await sharp(await png(10, 10)).gif().toBuffer();
+    const gif = await sharp(await png(10, 10))
+      .gif()
+      .toBuffer();
     const refused = await uploadAsAdmin(gif, { filename: 'a.gif', type: 'image/gif' });
     expect(refused.status).toBe(415);
     const broken = (await png(200, 200, { noise: true })).subarray(0, 300);
@@ -124,7 +145,10 @@ describe('media uploads and serving', () => {
     expect(bigImage.length).toBeGreaterThan(1024 * 1024);
     const image = await uploadAsAdmin(bigImage, { filename: 'big.png', type: 'image/png' });
     expect(image.status).toBe(413);
-    expect(image.body as unknown as ErrorBody).toMatchObject({ code: ErrorCode.MediaTooLarge, message: '文件过大，不能超过 1 MB' });
+    expect(image.body as unknown as ErrorBody).toMatchObject({
+      code: ErrorCode.MediaTooLarge,
+      message: '文件过大，不能超过 1 MB',
+    });
 
     const bigAudio = await uploadAsAdmin(wav(200), { filename: 'long.wav', type: 'audio/wav' });
     expect(bigAudio.status).toBe(413);
@@ -153,17 +177,23 @@ describe('media uploads and serving', () => {
   });
 
   it('lets only staff upload', async () => {
-    const response = await upload(t.api, student.token, await png(), { filename: 'a.png', type: 'image/png' });
+    const response = await upload(t.api, student.token, await png(), {
+      filename: 'a.png',
+      type: 'image/png',
+    });
     expect(response.status).toBe(403);
     const anonymous = await fetch(t.api.url('admin/media'), { method: 'POST', body: new FormData() });
     expect(anonymous.status).toBe(401);
   });
 
-  it.each(['nope.png', `${'a'.repeat(64)}.png`, `${'a'.repeat(64)}.svg`, '..%2F..%2Fpackage.json', `${'A'.repeat(64)}.png`])(
-    'answers 404 for the unknown or malformed key %s',
-    async (key) => {
-      const response = await fetch(`${t.baseUrl}/api/media/${key}`);
-      expect(response.status).toBe(404);
-    },
-  );
+  it.each([
+    'nope.png',
+    `${'a'.repeat(64)}.png`,
+    `${'a'.repeat(64)}.svg`,
+    '..%2F..%2Fpackage.json',
+    `${'A'.repeat(64)}.png`,
+  ])('answers 404 for the unknown or malformed key %s', async (key) => {
+    const response = await fetch(`${t.baseUrl}/api/media/${key}`);
+    expect(response.status).toBe(404);
+  });
 });

@@ -31,7 +31,12 @@ describe('the demo museum seed', () => {
   it('opens four published halls of four stories each, with generated covers, audio and prompts', async () => {
     const student = await signIn(t.api, 'student');
     const halls = await student.api.get<HallListResponse>(MuseumRoute.halls);
-    expect(halls.body.items.map((hall) => hall.title)).toEqual(['星辰大海厅', '光与热厅', '方寸芯光厅', '山海之间厅']);
+    expect(halls.body.items.map((hall) => hall.title)).toEqual([
+      '星辰大海厅',
+      '光与热厅',
+      '方寸芯光厅',
+      '山海之间厅',
+    ]);
     for (const hall of halls.body.items) {
       expect(hall.exhibitCount).toBeGreaterThanOrEqual(4);
       const cover = await fetch(`${t.baseUrl}${hall.cover?.webpUrl}`);
@@ -39,13 +44,19 @@ describe('the demo museum seed', () => {
       expect((await sharp(Buffer.from(await cover.arrayBuffer())).metadata()).width).toBe(960);
     }
 
-    const first = await student.api.get<HallDetailResponse>(routePath(MuseumRoute.hall, { id: halls.body.items[0].id }));
-    const exhibit = await student.api.get<ExhibitDto>(routePath(MuseumRoute.exhibit, { id: first.body.exhibits[0].id }));
+    const first = await student.api.get<HallDetailResponse>(
+      routePath(MuseumRoute.hall, { id: halls.body.items[0].id }),
+    );
+    const exhibit = await student.api.get<ExhibitDto>(
+      routePath(MuseumRoute.exhibit, { id: first.body.exhibits[0].id }),
+    );
     expect(exhibit.body.audioGuide).toMatchObject({ media: { kind: 'audio', durationMs: 24_000 } });
     expect(exhibit.body.audioGuide?.transcript).toContain('星辰大海厅');
     expect(exhibit.body.gallery.length).toBeGreaterThan(0);
     expect(exhibit.body.body.length).toBeGreaterThan(3);
-    const audio = await fetch(`${t.baseUrl}${exhibit.body.audioGuide?.media.url}`, { headers: { range: 'bytes=0-3' } });
+    const audio = await fetch(`${t.baseUrl}${exhibit.body.audioGuide?.media.url}`, {
+      headers: { range: 'bytes=0-3' },
+    });
     expect(audio.status).toBe(206);
     expect(Buffer.from(await audio.arrayBuffer()).toString('ascii')).toBe('RIFF');
 

@@ -35,7 +35,11 @@ function tagsOf(nodes: RichTextNode[]): string[] {
   return nodes.flatMap((node) => ('name' in node ? [node.name, ...tagsOf(node.children ?? [])] : []));
 }
 
-async function eventually<T>(read: () => Promise<T>, accept: (value: T) => boolean, timeoutMs = 3000): Promise<T> {
+async function eventually<T>(
+  read: () => Promise<T>,
+  accept: (value: T) => boolean,
+  timeoutMs = 3000,
+): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const value = await read();
@@ -69,7 +73,9 @@ describe('the Pocket Employment Museum', () => {
         await build.exhibit(hall.id, title, {
           tags: index === 1 ? ['航天', '测控'] : ['航天'],
           keySector: 'aerospace',
-          alumni: [{ name: `校友${index}`, classYear: 2010 + index, employer: '某航天研究院', role: '工程师' }],
+          alumni: [
+            { name: `校友${index}`, classYear: 2010 + index, employer: '某航天研究院', role: '工程师' },
+          ],
         }),
       );
     }
@@ -99,7 +105,10 @@ describe('the Pocket Employment Museum', () => {
     it('pages through a hall in order, and never shows drafts', async () => {
       const first = await student.api.get<HallDetailResponse>(`${hallPath(hall.id)}?limit=2`);
       expect(first.status).toBe(200);
-      expect(first.body.exhibits.map((exhibit) => exhibit.title)).toEqual(['火箭总装车间的青春', '戈壁滩上的测控站']);
+      expect(first.body.exhibits.map((exhibit) => exhibit.title)).toEqual([
+        '火箭总装车间的青春',
+        '戈壁滩上的测控站',
+      ]);
       expect(first.body.nextCursor).toEqual(expect.any(String));
       expect(first.body.exhibits[1]).toMatchObject({
         hallTitle: '星辰大海厅',
@@ -162,24 +171,43 @@ describe('the Pocket Employment Museum', () => {
       const tour = await student.api.get<ContinueTourResponse>(MuseumRoute.continueTour);
       expect(tour.body.exhibit?.id).toBe(exhibits[2].id);
       const after = await eventually(
-        async () => (await admin.api.get<AdminExhibitDto>(routePath(MuseumRoute.admin.exhibit, { id: exhibits[2].id }))).body.viewCount,
+        async () =>
+          (await admin.api.get<AdminExhibitDto>(routePath(MuseumRoute.admin.exhibit, { id: exhibits[2].id })))
+            .body.viewCount,
         (count) => count >= before + 2,
       );
       expect(after).toBe(before + 2);
       // Once written, the visit is still the place to continue from.
-      expect((await student.api.get<ContinueTourResponse>(MuseumRoute.continueTour)).body.exhibit?.id).toBe(exhibits[2].id);
+      expect((await student.api.get<ContinueTourResponse>(MuseumRoute.continueTour)).body.exhibit?.id).toBe(
+        exhibits[2].id,
+      );
       const fresh = await signIn(t.api, 'student');
-      expect((await fresh.api.get<ContinueTourResponse>(MuseumRoute.continueTour)).body).toEqual({ exhibit: null, visitedAt: null });
+      expect((await fresh.api.get<ContinueTourResponse>(MuseumRoute.continueTour)).body).toEqual({
+        exhibit: null,
+        visitedAt: null,
+      });
     });
 
     it('keeps likes and favourites idempotent, and lists favourites', async () => {
       const id = exhibits[0].id;
       const like = routePath(MuseumRoute.exhibitLike, { id });
       const other = await signIn(t.api, 'student');
-      expect((await student.api.put<ReactionResponse>(like)).body).toEqual({ reaction: 'like', active: true, count: 1 });
-      expect((await student.api.put<ReactionResponse>(like)).body).toEqual({ reaction: 'like', active: true, count: 1 });
+      expect((await student.api.put<ReactionResponse>(like)).body).toEqual({
+        reaction: 'like',
+        active: true,
+        count: 1,
+      });
+      expect((await student.api.put<ReactionResponse>(like)).body).toEqual({
+        reaction: 'like',
+        active: true,
+        count: 1,
+      });
       expect((await other.api.put<ReactionResponse>(like)).body.count).toBe(2);
-      expect((await student.api.delete<ReactionResponse>(like)).body).toEqual({ reaction: 'like', active: false, count: 1 });
+      expect((await student.api.delete<ReactionResponse>(like)).body).toEqual({
+        reaction: 'like',
+        active: false,
+        count: 1,
+      });
       expect((await student.api.delete<ReactionResponse>(like)).body.count).toBe(1);
 
       const favourite = routePath(MuseumRoute.exhibitFavourite, { id });
@@ -193,15 +221,23 @@ describe('the Pocket Employment Museum', () => {
     });
 
     it('searches by title and by tag, and lists tags', async () => {
-      const byTitle = await student.api.get<ExhibitListResponse>(`${MuseumRoute.search}?q=${encodeURIComponent('测控站')}`);
+      const byTitle = await student.api.get<ExhibitListResponse>(
+        `${MuseumRoute.search}?q=${encodeURIComponent('测控站')}`,
+      );
       expect(byTitle.body.items.map((item) => item.title)).toEqual(['戈壁滩上的测控站']);
-      const byTagText = await student.api.get<ExhibitListResponse>(`${MuseumRoute.search}?q=${encodeURIComponent('测控')}`);
+      const byTagText = await student.api.get<ExhibitListResponse>(
+        `${MuseumRoute.search}?q=${encodeURIComponent('测控')}`,
+      );
       expect(byTagText.body.items.map((item) => item.title)).toEqual(['戈壁滩上的测控站']);
-      const byTag = await student.api.get<ExhibitListResponse>(`${MuseumRoute.search}?tag=${encodeURIComponent('航天')}`);
+      const byTag = await student.api.get<ExhibitListResponse>(
+        `${MuseumRoute.search}?tag=${encodeURIComponent('航天')}`,
+      );
       expect(byTag.body.items).toHaveLength(3);
       const wildcard = await student.api.get<ExhibitListResponse>(`${MuseumRoute.search}?q=%25`);
       expect(wildcard.body.items).toEqual([]);
-      const drafts = await student.api.get<ExhibitListResponse>(`${MuseumRoute.search}?q=${encodeURIComponent('草稿')}`);
+      const drafts = await student.api.get<ExhibitListResponse>(
+        `${MuseumRoute.search}?q=${encodeURIComponent('草稿')}`,
+      );
       expect(drafts.body.items).toEqual([]);
       const badSector = await student.api.get<ErrorBody>(`${MuseumRoute.search}?keySector=moon`);
       expect(badSector.status).toBe(400);
@@ -214,12 +250,20 @@ describe('the Pocket Employment Museum', () => {
   describe('following a hall', () => {
     it('puts a new exhibit in the inbox of each follower, once', async () => {
       const follow = routePath(MuseumRoute.hallFollow, { id: hall.id });
-      expect((await student.api.put<FollowResponse>(follow)).body).toEqual({ following: true, followerCount: 1 });
-      expect((await student.api.put<FollowResponse>(follow)).body).toEqual({ following: true, followerCount: 1 });
+      expect((await student.api.put<FollowResponse>(follow)).body).toEqual({
+        following: true,
+        followerCount: 1,
+      });
+      expect((await student.api.put<FollowResponse>(follow)).body).toEqual({
+        following: true,
+        followerCount: 1,
+      });
       const listed = await student.api.get<HallListResponse>(MuseumRoute.halls);
       expect(listed.body.items[0]).toMatchObject({ following: true, followerCount: 1 });
 
-      const published = await admin.api.post<PublishExhibitResponse>(routePath(MuseumRoute.admin.exhibitPublish, { id: draft.id }));
+      const published = await admin.api.post<PublishExhibitResponse>(
+        routePath(MuseumRoute.admin.exhibitPublish, { id: draft.id }),
+      );
       expect(published.status).toBe(200);
       expect(published.body).toMatchObject({ status: 'published', notifiedFollowers: 1 });
       const inbox = await student.api.get<NotificationListResponse>('me/notifications');
@@ -233,13 +277,20 @@ describe('the Pocket Employment Museum', () => {
       // Withdrawn and published again: followers are not told twice.
       await admin.api.post(routePath(MuseumRoute.admin.exhibitUnpublish, { id: draft.id }));
       expect((await student.api.get(exhibitPath(draft.id))).status).toBe(404);
-      const again = await admin.api.post<PublishExhibitResponse>(routePath(MuseumRoute.admin.exhibitPublish, { id: draft.id }));
+      const again = await admin.api.post<PublishExhibitResponse>(
+        routePath(MuseumRoute.admin.exhibitPublish, { id: draft.id }),
+      );
       expect(again.body.notifiedFollowers).toBe(0);
       const later = await student.api.get<NotificationListResponse>('me/notifications');
       expect(later.body.items.filter((item) => item.kind === 'museum_new_exhibit')).toHaveLength(1);
 
-      expect((await student.api.delete<FollowResponse>(follow)).body).toEqual({ following: false, followerCount: 0 });
-      expect((await student.api.put(routePath(MuseumRoute.hallFollow, { id: draftHall.id }))).status).toBe(404);
+      expect((await student.api.delete<FollowResponse>(follow)).body).toEqual({
+        following: false,
+        followerCount: 0,
+      });
+      expect((await student.api.put(routePath(MuseumRoute.hallFollow, { id: draftHall.id }))).status).toBe(
+        404,
+      );
     });
   });
 
@@ -247,7 +298,12 @@ describe('the Pocket Employment Museum', () => {
     it('is closed to students: every write is 403', async () => {
       const attempts = [
         student.api.post(MuseumRoute.admin.halls, { title: '学生的展厅' }),
-        student.api.post(MuseumRoute.admin.exhibits, { hallId: hall.id, title: 'x', summary: 'x', body: 'x' }),
+        student.api.post(MuseumRoute.admin.exhibits, {
+          hallId: hall.id,
+          title: 'x',
+          summary: 'x',
+          body: 'x',
+        }),
         student.api.post(routePath(MuseumRoute.admin.exhibitPublish, { id: draft.id })),
         student.api.post(routePath(MuseumRoute.admin.exhibitUnpublish, { id: exhibits[0].id })),
         student.api.patch(routePath(MuseumRoute.admin.exhibit, { id: exhibits[0].id }), { title: '改名' }),
@@ -290,7 +346,10 @@ describe('the Pocket Employment Museum', () => {
     });
 
     it('refuses media of the wrong kind and publishing without a cover', async () => {
-      const audio = await upload(admin.api, admin.token, wav(0.5), { filename: 'guide.wav', type: 'audio/wav' });
+      const audio = await upload(admin.api, admin.token, wav(0.5), {
+        filename: 'guide.wav',
+        type: 'audio/wav',
+      });
       const image = await build.image();
       const wrongKinds = await admin.api.post<ErrorBody>(MuseumRoute.admin.exhibits, {
         hallId: hall.id,
@@ -303,27 +362,49 @@ describe('the Pocket Employment Museum', () => {
       });
       expect(wrongKinds.status).toBe(400);
       expect(wrongKinds.body.code).toBe(ErrorCode.MediaReferenceInvalid);
-      expect(wrongKinds.body.details?.map((detail) => detail.field).sort()).toEqual(['audioMediaId', 'coverMediaId', 'gallery.0.mediaId']);
+      expect(wrongKinds.body.details?.map((detail) => detail.field).sort()).toEqual([
+        'audioMediaId',
+        'coverMediaId',
+        'gallery.0.mediaId',
+      ]);
 
-      const bare = await admin.api.post<AdminExhibitDto>(MuseumRoute.admin.exhibits, { hallId: hall.id, title: '无封面', summary: 'x', body: 'x' });
-      const refused = await admin.api.post<ErrorBody>(routePath(MuseumRoute.admin.exhibitPublish, { id: bare.body.id }));
+      const bare = await admin.api.post<AdminExhibitDto>(MuseumRoute.admin.exhibits, {
+        hallId: hall.id,
+        title: '无封面',
+        summary: 'x',
+        body: 'x',
+      });
+      const refused = await admin.api.post<ErrorBody>(
+        routePath(MuseumRoute.admin.exhibitPublish, { id: bare.body.id }),
+      );
       expect(refused.status).toBe(409);
-      expect(refused.body).toMatchObject({ code: ErrorCode.MuseumContentIncomplete, message: '发布前请补充：coverMediaId' });
+      expect(refused.body).toMatchObject({
+        code: ErrorCode.MuseumContentIncomplete,
+        message: '发布前请补充：coverMediaId',
+      });
       const bareHall = await build.hall('无封面展厅', { publish: false, cover: false });
-      expect((await admin.api.post(routePath(MuseumRoute.admin.hallPublish, { id: bareHall.id }))).status).toBe(409);
+      expect(
+        (await admin.api.post(routePath(MuseumRoute.admin.hallPublish, { id: bareHall.id }))).status,
+      ).toBe(409);
     });
 
     it('edits an exhibit with audio, gallery and tags, and renders hostile Markdown as text', async () => {
-      const audio = await upload(admin.api, admin.token, wav(1), { filename: 'guide.wav', type: 'audio/wav' });
-      const photo = await build.image('#2f855a');
-      const edited = await admin.api.patch<AdminExhibitDto>(routePath(MuseumRoute.admin.exhibit, { id: exhibits[2].id }), {
-        body: '正文 <script>alert(1)</script> [链接](javascript:alert(1)) <img src=x onerror=alert(1)>\n\n![](/api/media/../x.png)',
-        audioMediaId: audio.body.id,
-        transcript: '讲解词',
-        gallery: [{ mediaId: photo.id, caption: '发射场' }],
-        tags: ['深空', '航天'],
-        videoUrl: 'https://video.example.edu.cn/deep-space',
+      const audio = await upload(admin.api, admin.token, wav(1), {
+        filename: 'guide.wav',
+        type: 'audio/wav',
       });
+      const photo = await build.image('#2f855a');
+      const edited = await admin.api.patch<AdminExhibitDto>(
+        routePath(MuseumRoute.admin.exhibit, { id: exhibits[2].id }),
+        {
+          body: '正文 <script>alert(1)</script> [链接](javascript:alert(1)) <img src=x onerror=alert(1)>\n\n![](/api/media/../x.png)',
+          audioMediaId: audio.body.id,
+          transcript: '讲解词',
+          gallery: [{ mediaId: photo.id, caption: '发射场' }],
+          tags: ['深空', '航天'],
+          videoUrl: 'https://video.example.edu.cn/deep-space',
+        },
+      );
       expect(edited.status).toBe(200);
       expect(edited.body).toMatchObject({
         markdown: expect.stringContaining('<script>'),
@@ -338,7 +419,9 @@ describe('the Pocket Employment Museum', () => {
       expect(JSON.stringify(seen.body.body)).toContain('<script>alert(1)</script>');
       expect(JSON.stringify(seen.body.body)).not.toMatch(/"(href|src)"/);
 
-      const preview = await admin.api.post<PreviewMarkdownResponse>(MuseumRoute.admin.preview, { markdown: '**粗体** <b>标签</b>' });
+      const preview = await admin.api.post<PreviewMarkdownResponse>(MuseumRoute.admin.preview, {
+        markdown: '**粗体** <b>标签</b>',
+      });
       expect(preview.body.body).toEqual([
         {
           name: 'p',
@@ -354,24 +437,33 @@ describe('the Pocket Employment Museum', () => {
     it('reorders halls and exhibits, refusing an incomplete order', async () => {
       const halls = (await admin.api.get<{ items: AdminHallDto[] }>(MuseumRoute.admin.halls)).body.items;
       const reversed = halls.map((item) => item.id).reverse();
-      const reordered = await admin.api.put<{ items: AdminHallDto[] }>(MuseumRoute.admin.hallsOrder, { ids: reversed });
+      const reordered = await admin.api.put<{ items: AdminHallDto[] }>(MuseumRoute.admin.hallsOrder, {
+        ids: reversed,
+      });
       expect(reordered.status).toBe(200);
       expect(reordered.body.items.map((item) => item.id)).toEqual(reversed);
-      const partial = await admin.api.put<ErrorBody>(MuseumRoute.admin.hallsOrder, { ids: reversed.slice(1) });
+      const partial = await admin.api.put<ErrorBody>(MuseumRoute.admin.hallsOrder, {
+        ids: reversed.slice(1),
+      });
       expect(partial.status).toBe(409);
       expect(partial.body.code).toBe(ErrorCode.ReorderMismatch);
 
       const path = routePath(MuseumRoute.admin.hallExhibits, { id: hall.id });
       const current = (await admin.api.get<ExhibitListResponse>(path)).body.items.map((item) => item.id);
       const order = [current[2], current[0], current[1], ...current.slice(3)];
-      const moved = await admin.api.put<ExhibitListResponse>(routePath(MuseumRoute.admin.hallExhibitsOrder, { id: hall.id }), { ids: order });
+      const moved = await admin.api.put<ExhibitListResponse>(
+        routePath(MuseumRoute.admin.hallExhibitsOrder, { id: hall.id }),
+        { ids: order },
+      );
       expect(moved.body.items.map((item) => item.id)).toEqual(order);
       const seen = await student.api.get<HallDetailResponse>(hallPath(hall.id));
       expect(seen.body.exhibits[0]?.id).toBe(order[0]);
     });
 
     it('hides every exhibit of a withdrawn hall', async () => {
-      const withdrawn = await admin.api.post<AdminHallDto>(routePath(MuseumRoute.admin.hallUnpublish, { id: hall.id }));
+      const withdrawn = await admin.api.post<AdminHallDto>(
+        routePath(MuseumRoute.admin.hallUnpublish, { id: hall.id }),
+      );
       expect(withdrawn.body.status).toBe('draft');
       expect((await student.api.get(hallPath(hall.id))).status).toBe(404);
       expect((await student.api.get(exhibitPath(exhibits[0].id))).status).toBe(404);

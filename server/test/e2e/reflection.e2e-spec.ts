@@ -44,7 +44,10 @@ describe('the Career Reflection Room', () => {
     exhibit = await build.exhibit(hall.id, '村小的第一堂课');
     prompts = [];
     for (const text of ['哪个故事让你想到了自己？', '如果是你，会做出同样的选择吗？']) {
-      const created = await admin.api.post<ReflectionPromptDto>(routePath(ReflectionRoute.admin.prompts, { id: hall.id }), { text });
+      const created = await admin.api.post<ReflectionPromptDto>(
+        routePath(ReflectionRoute.admin.prompts, { id: hall.id }),
+        { text },
+      );
       expect(created.status).toBe(201);
       prompts.push(created.body);
     }
@@ -55,7 +58,9 @@ describe('the Career Reflection Room', () => {
   });
 
   const sharedOf = (studentId: string) =>
-    counselor.api.get<SharedReflectionsResponse>(routePath(ReflectionRoute.sharedByStudent, { id: studentId }));
+    counselor.api.get<SharedReflectionsResponse>(
+      routePath(ReflectionRoute.sharedByStudent, { id: studentId }),
+    );
 
   it('lists rooms with prompts and progress', async () => {
     const rooms = await student.api.get<{ items: ReflectionRoomDto[] }>(ReflectionRoute.rooms);
@@ -82,26 +87,41 @@ describe('the Career Reflection Room', () => {
     });
     const id = written.body.id;
 
-    const room = await student.api.get<ReflectionRoomDetailResponse>(routePath(ReflectionRoute.room, { id: hall.id }));
+    const room = await student.api.get<ReflectionRoomDetailResponse>(
+      routePath(ReflectionRoute.room, { id: hall.id }),
+    );
     expect(room.body.prompts[0]?.reflections.map((item) => item.id)).toEqual([id]);
-    const theirs = await classmate.api.get<ReflectionRoomDetailResponse>(routePath(ReflectionRoute.room, { id: hall.id }));
+    const theirs = await classmate.api.get<ReflectionRoomDetailResponse>(
+      routePath(ReflectionRoute.room, { id: hall.id }),
+    );
     expect(theirs.body.prompts.flatMap((prompt) => prompt.reflections)).toEqual([]);
-    expect((await classmate.api.patch(routePath(ReflectionRoute.reflection, { id }), { text: '改掉' })).status).toBe(404);
+    expect(
+      (await classmate.api.patch(routePath(ReflectionRoute.reflection, { id }), { text: '改掉' })).status,
+    ).toBe(404);
     expect((await classmate.api.delete(routePath(ReflectionRoute.reflection, { id }))).status).toBe(404);
     expect((await sharedOf(student.user.id)).body.items).toEqual([]);
 
-    const shared = await student.api.patch<ReflectionDto>(routePath(ReflectionRoute.reflection, { id }), { sharedWithCounselor: true });
+    const shared = await student.api.patch<ReflectionDto>(routePath(ReflectionRoute.reflection, { id }), {
+      sharedWithCounselor: true,
+    });
     expect(shared.body).toMatchObject({ sharedWithCounselor: true, sharedAt: expect.any(String) });
     const seen = await sharedOf(student.user.id);
     expect(seen.status).toBe(200);
-    expect(seen.body).toMatchObject({ student: { id: student.user.id, name: '写作者' }, items: [{ id, text: '我也来自山里的小学。' }] });
+    expect(seen.body).toMatchObject({
+      student: { id: student.user.id, name: '写作者' },
+      items: [{ id, text: '我也来自山里的小学。' }],
+    });
 
     await student.api.patch(routePath(ReflectionRoute.reflection, { id }), { sharedWithCounselor: false });
     expect((await sharedOf(student.user.id)).body.items).toEqual([]);
 
     const rooms = await student.api.get<{ items: ReflectionRoomDto[] }>(ReflectionRoute.rooms);
     expect(rooms.body.items[0]?.answeredCount).toBe(1);
-    expect((await student.api.get<{ items: ReflectionDto[] }>(ReflectionRoute.mine)).body.items.map((item) => item.id)).toEqual([id]);
+    expect(
+      (await student.api.get<{ items: ReflectionDto[] }>(ReflectionRoute.mine)).body.items.map(
+        (item) => item.id,
+      ),
+    ).toEqual([id]);
   });
 
   it('shares at once when asked to, and deletes for good', async () => {
@@ -111,25 +131,40 @@ describe('the Career Reflection Room', () => {
       sharedWithCounselor: true,
     });
     expect((await sharedOf(student.user.id)).body.items.map((item) => item.id)).toEqual([written.body.id]);
-    expect((await student.api.delete(routePath(ReflectionRoute.reflection, { id: written.body.id }))).status).toBe(204);
+    expect(
+      (await student.api.delete(routePath(ReflectionRoute.reflection, { id: written.body.id }))).status,
+    ).toBe(204);
     expect((await sharedOf(student.user.id)).body.items).toEqual([]);
   });
 
   it('lets only counselors read shared reflections, and only students write them', async () => {
-    const asStudent = await classmate.api.get<ErrorBody>(routePath(ReflectionRoute.sharedByStudent, { id: student.user.id }));
+    const asStudent = await classmate.api.get<ErrorBody>(
+      routePath(ReflectionRoute.sharedByStudent, { id: student.user.id }),
+    );
     expect(asStudent.status).toBe(403);
     expect(asStudent.body.code).toBe(ErrorCode.Forbidden);
-    expect((await admin.api.get(routePath(ReflectionRoute.sharedByStudent, { id: student.user.id }))).status).toBe(403);
+    expect(
+      (await admin.api.get(routePath(ReflectionRoute.sharedByStudent, { id: student.user.id }))).status,
+    ).toBe(403);
     expect((await sharedOf(counselor.user.id)).status).toBe(404);
-    const byCounselor = await counselor.api.post(ReflectionRoute.reflections, { promptId: prompts[0].id, text: 'x' });
+    const byCounselor = await counselor.api.post(ReflectionRoute.reflections, {
+      promptId: prompts[0].id,
+      text: 'x',
+    });
     expect(byCounselor.status).toBe(403);
   });
 
   it('validates reflections and protects answered prompts', async () => {
-    const empty = await student.api.post<ErrorBody>(ReflectionRoute.reflections, { promptId: prompts[0].id, text: '   ' });
+    const empty = await student.api.post<ErrorBody>(ReflectionRoute.reflections, {
+      promptId: prompts[0].id,
+      text: '   ',
+    });
     expect(empty.status).toBe(400);
     expect(empty.body.details?.[0]?.field).toBe('text');
-    const long = await student.api.post<ErrorBody>(ReflectionRoute.reflections, { promptId: prompts[0].id, text: '长'.repeat(2001) });
+    const long = await student.api.post<ErrorBody>(ReflectionRoute.reflections, {
+      promptId: prompts[0].id,
+      text: '长'.repeat(2001),
+    });
     expect(long.status).toBe(400);
     const unknown = await student.api.post<ErrorBody>(ReflectionRoute.reflections, {
       promptId: '00000000-0000-4000-8000-000000000000',
@@ -138,12 +173,20 @@ describe('the Career Reflection Room', () => {
     expect(unknown.status).toBe(400);
     expect(unknown.body.details?.[0]?.field).toBe('promptId');
 
-    const answered = await admin.api.delete<ErrorBody>(routePath(ReflectionRoute.admin.prompt, { id: prompts[0].id }));
+    const answered = await admin.api.delete<ErrorBody>(
+      routePath(ReflectionRoute.admin.prompt, { id: prompts[0].id }),
+    );
     expect(answered.status).toBe(409);
-    const reworded = await admin.api.patch<ReflectionPromptDto>(routePath(ReflectionRoute.admin.prompt, { id: prompts[0].id }), {
-      text: '哪个故事最打动你？',
-    });
+    const reworded = await admin.api.patch<ReflectionPromptDto>(
+      routePath(ReflectionRoute.admin.prompt, { id: prompts[0].id }),
+      {
+        text: '哪个故事最打动你？',
+      },
+    );
     expect(reworded.body.text).toBe('哪个故事最打动你？');
-    expect((await student.api.post(routePath(ReflectionRoute.admin.prompts, { id: hall.id }), { text: 'x' })).status).toBe(403);
+    expect(
+      (await student.api.post(routePath(ReflectionRoute.admin.prompts, { id: hall.id }), { text: 'x' }))
+        .status,
+    ).toBe(403);
   });
 });

@@ -10,7 +10,11 @@ import {
 import type { ApiClient, ApiResponse } from './api-client';
 
 /** A real PNG of this size and colour (noise makes it large and incompressible). */
-export function png(width = 64, height = 48, options: { noise?: boolean; colour?: string } = {}): Promise<Buffer> {
+export function png(
+  width = 64,
+  height = 48,
+  options: { noise?: boolean; colour?: string } = {},
+): Promise<Buffer> {
   return sharp({
     create: {
       width,
@@ -64,7 +68,12 @@ export async function upload<T = UploadMediaResponse>(
   });
   const text = await response.text();
   const isJson = response.headers.get('content-type')?.includes('application/json') ?? false;
-  return { status: response.status, headers: response.headers, text, body: (isJson ? JSON.parse(text) : text) as T };
+  return {
+    status: response.status,
+    headers: response.headers,
+    text,
+    body: (isJson ? JSON.parse(text) : text) as T,
+  };
 }
 
 /** Staff-side shortcuts for building a museum through the real API. */
@@ -85,11 +94,17 @@ export class MuseumBuilder {
 
   async hall(title: string, options: { publish?: boolean; cover?: boolean } = {}): Promise<AdminHallDto> {
     const cover = options.cover === false ? null : (await this.image()).id;
-    const created = await this.admin.post<AdminHallDto>(MuseumRoute.admin.halls, { title, coverMediaId: cover });
+    const created = await this.admin.post<AdminHallDto>(MuseumRoute.admin.halls, {
+      title,
+      coverMediaId: cover,
+    });
     if (created.status !== 201) throw new Error(`hall failed: ${created.status} ${created.text}`);
     if (options.publish === false) return created.body;
-    const published = await this.admin.post<AdminHallDto>(routePath(MuseumRoute.admin.hallPublish, { id: created.body.id }));
-    if (published.status !== 200) throw new Error(`hall publish failed: ${published.status} ${published.text}`);
+    const published = await this.admin.post<AdminHallDto>(
+      routePath(MuseumRoute.admin.hallPublish, { id: created.body.id }),
+    );
+    if (published.status !== 200)
+      throw new Error(`hall publish failed: ${published.status} ${published.text}`);
     return published.body;
   }
 
@@ -109,8 +124,11 @@ export class MuseumBuilder {
     } satisfies CreateExhibitRequest);
     if (created.status !== 201) throw new Error(`exhibit failed: ${created.status} ${created.text}`);
     if (publish === false) return created.body;
-    const published = await this.admin.post<AdminExhibitDto>(routePath(MuseumRoute.admin.exhibitPublish, { id: created.body.id }));
-    if (published.status !== 200) throw new Error(`exhibit publish failed: ${published.status} ${published.text}`);
+    const published = await this.admin.post<AdminExhibitDto>(
+      routePath(MuseumRoute.admin.exhibitPublish, { id: created.body.id }),
+    );
+    if (published.status !== 200)
+      throw new Error(`exhibit publish failed: ${published.status} ${published.text}`);
     return published.body;
   }
 }

@@ -33,7 +33,11 @@ const longText = (name: string, nullable = false): TableColumnOptions => ({
   type: 'text',
   isNullable: nullable,
 });
-const int = (name: string, nullable = false): TableColumnOptions => ({ name, type: 'integer', isNullable: nullable });
+const int = (name: string, nullable = false): TableColumnOptions => ({
+  name,
+  type: 'integer',
+  isNullable: nullable,
+});
 const counter = (name: string): TableColumnOptions => ({ name, type: 'integer', default: 0 });
 const instant = (name: string, nullable = false): TableColumnOptions => ({
   name,
@@ -164,25 +168,31 @@ export class CreateMuseum1764720000000 implements MigrationInterface {
     await queryRunner.createTable(
       new Table({
         name: 'museum_visits',
-        columns: [
-          key('user_id', 'museum_visits'),
-          key('exhibit_id', 'museum_visits'),
-          visitedAt,
-        ],
+        columns: [key('user_id', 'museum_visits'), key('exhibit_id', 'museum_visits'), visitedAt],
         indices: [{ name: 'idx_museum_visits_user_id_visited_at', columnNames: ['user_id', 'visited_at'] }],
       }),
     );
     await queryRunner.createTable(
       new Table({
         name: 'museum_hall_follows',
-        columns: [key('user_id', 'museum_hall_follows'), key('hall_id', 'museum_hall_follows'), instant('created_at')],
+        columns: [
+          key('user_id', 'museum_hall_follows'),
+          key('hall_id', 'museum_hall_follows'),
+          instant('created_at'),
+        ],
         indices: [{ name: 'idx_museum_hall_follows_hall_id', columnNames: ['hall_id'] }],
       }),
     );
     await queryRunner.createTable(
       new Table({
         name: 'reflection_prompts',
-        columns: [id('reflection_prompts'), ref('hall_id'), varchar('text', 200), int('position'), ...timestamps],
+        columns: [
+          id('reflection_prompts'),
+          ref('hall_id'),
+          varchar('text', 200),
+          int('position'),
+          ...timestamps,
+        ],
         indices: [{ name: 'idx_reflection_prompts_hall_id_position', columnNames: ['hall_id', 'position'] }],
       }),
     );

@@ -55,7 +55,7 @@ function scene(theme: ArtTheme, variant: number, width: number, height: number):
   const [from, to, accent] = PALETTES[theme][variant % 4];
   const w = width;
   const h = height;
-  let body = '';
+  let body: string;
   if (theme === 'aerospace') {
     const x = w * (0.55 + next() * 0.25);
     body =
@@ -119,7 +119,10 @@ function scene(theme: ArtTheme, variant: number, width: number, height: number):
       `<rect x="${cx - size / 4}" y="${cy - size / 4}" width="${size / 2}" height="${size / 2}" rx="6" fill="${accent}" opacity="0.8"/>`;
   } else {
     const ridge = (base: number, amp: number, colour: string, opacity: number) => {
-      const points = Array.from({ length: 9 }, (_, i) => `${(i * w) / 8},${(h * base - next() * h * amp).toFixed(0)}`);
+      const points = Array.from(
+        { length: 9 },
+        (_, i) => `${(i * w) / 8},${(h * base - next() * h * amp).toFixed(0)}`,
+      );
       return `<polygon points="0,${h} ${points.join(' ')} ${w},${h}" fill="${colour}" opacity="${opacity}"/>`;
     };
     const sx = w * (0.2 + next() * 0.5);
@@ -158,7 +161,8 @@ export function renderChime(rootHz: number, seconds: number, sampleRate = 11_025
   const ratios = [1, 5 / 4, 3 / 2, 2];
   for (let i = 0; i < samples; i += 1) {
     const t = i / sampleRate;
-    const envelope = Math.min(1, t / 1.5, (seconds - t) / 2) * (0.75 + 0.25 * Math.sin(2 * Math.PI * 0.2 * t));
+    const envelope =
+      Math.min(1, t / 1.5, (seconds - t) / 2) * (0.75 + 0.25 * Math.sin(2 * Math.PI * 0.2 * t));
     let value = 0;
     for (const [index, ratio] of ratios.entries()) {
       value += Math.sin(2 * Math.PI * rootHz * ratio * t + index) / (index + 1.5);

@@ -340,7 +340,9 @@ export const DEMO_MUSEUM: DemoHall[] = [
         summary: '罗子涵把大学里参加电子设计竞赛的热情，带进了国产 EDA 工具的研发。',
         tags: ['集成电路', 'EDA', '软件'],
         keySector: 'integrated_circuits',
-        alumni: [{ name: '罗子涵', classYear: 2020, employer: '某国产 EDA 软件企业', role: '软件开发工程师' }],
+        alumni: [
+          { name: '罗子涵', classYear: 2020, employer: '某国产 EDA 软件企业', role: '软件开发工程师' },
+        ],
         publishedDaysAgo: 14,
         views: 731,
         body: `## 什么是 EDA

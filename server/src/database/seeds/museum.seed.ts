@@ -47,15 +47,27 @@ async function storeMedia(
   return id;
 }
 
-function art(manager: EntityManager, storage: MediaStorage, theme: ArtTheme, variant: number, now: Date): Promise<string> {
-  return renderArt(theme, variant).then((png) => storeMedia(manager, storage, png, `${theme}-${variant}.png`, now));
+function art(
+  manager: EntityManager,
+  storage: MediaStorage,
+  theme: ArtTheme,
+  variant: number,
+  now: Date,
+): Promise<string> {
+  return renderArt(theme, variant).then((png) =>
+    storeMedia(manager, storage, png, `${theme}-${variant}.png`, now),
+  );
 }
 
 /**
  * The demo museum: four halls of four stories each, with generated covers, gallery pictures and audio guides,
  * and reflection prompts. Added only to a museum that has no hall yet.
  */
-export async function seedMuseumDemo(manager: EntityManager, now: Date, storage: MediaStorage): Promise<string[]> {
+export async function seedMuseumDemo(
+  manager: EntityManager,
+  now: Date,
+  storage: MediaStorage,
+): Promise<string[]> {
   if ((await manager.count(MuseumHallEntity)) > 0) return [];
   let exhibitCount = 0;
   for (const [hallIndex, hall] of DEMO_MUSEUM.entries()) {
@@ -84,7 +96,10 @@ export async function seedMuseumDemo(manager: EntityManager, now: Date, storage:
       const publishedAt = new Date(now.getTime() - exhibit.publishedDaysAgo * DAY);
       const gallery = [];
       for (const [galleryIndex, caption] of (exhibit.gallery ?? []).entries()) {
-        gallery.push({ mediaId: await art(manager, storage, hall.theme, 200 + index * 10 + galleryIndex, now), caption });
+        gallery.push({
+          mediaId: await art(manager, storage, hall.theme, 200 + index * 10 + galleryIndex, now),
+          caption,
+        });
       }
       await manager.insert(MuseumExhibitEntity, {
         id,

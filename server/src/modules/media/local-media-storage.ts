@@ -39,7 +39,9 @@ export class LocalMediaStorage implements MediaStorage {
   }
 
   read(key: string, range?: ByteRange): Promise<Readable> {
-    return Promise.resolve(createReadStream(this.pathOf(key), range ? { start: range.start, end: range.end } : {}));
+    return Promise.resolve(
+      createReadStream(this.pathOf(key), range ? { start: range.start, end: range.end } : {}),
+    );
   }
 
   async remove(key: string): Promise<void> {

@@ -2,7 +2,11 @@ import { createHash } from 'node:crypto';
 import { fileTypeFromBuffer } from 'file-type/core';
 import sharp from 'sharp';
 import { MEDIA_TYPES, MediaKind } from '@careerside/shared';
-import { MediaTooLargeException, MediaTypeNotAllowedException, MediaUnreadableException } from './media.exception';
+import {
+  MediaTooLargeException,
+  MediaTypeNotAllowedException,
+  MediaUnreadableException,
+} from './media.exception';
 
 export interface MediaLimits {
   maxImageBytes: number;
@@ -40,7 +44,11 @@ const EXTENSION: Record<string, string> = {
   'audio/wav': 'wav',
 };
 
-const SHARP_FORMAT: Record<string, string> = { 'image/jpeg': 'jpeg', 'image/png': 'png', 'image/webp': 'webp' };
+const SHARP_FORMAT: Record<string, string> = {
+  'image/jpeg': 'jpeg',
+  'image/png': 'png',
+  'image/webp': 'webp',
+};
 
 export const MEDIA_VARIANTS = { display: 1600, thumb: 480 } as const;
 // The stored "original" is re-encoded without metadata (phone photos carry GPS positions) and capped in size.
@@ -48,7 +56,9 @@ const MAX_ORIGINAL_EDGE = 2560;
 const MAX_INPUT_PIXELS = 50_000_000;
 
 /** The real type of the bytes, from their magic numbers; the name and declared type play no part. */
-export async function sniffMediaType(data: Buffer): Promise<{ kind: MediaKind; mime: string } | { kind: null; mime: string | null }> {
+export async function sniffMediaType(
+  data: Buffer,
+): Promise<{ kind: MediaKind; mime: string } | { kind: null; mime: string | null }> {
   const detected = await fileTypeFromBuffer(data);
   const mime = detected?.mime ?? null;
   if (mime && MEDIA_TYPES.image.includes(mime)) return { kind: MediaKind.Image, mime };
@@ -92,12 +102,20 @@ async function processImage(data: Buffer, mime: string, sha256: string): Promise
     throw new MediaUnreadableException(error instanceof Error ? error.message : 'not a decodable image');
   }
   // The decoder must agree with the magic bytes: a polyglot that sniffs as PNG but decodes as SVG is refused.
-  if (format !== SHARP_FORMAT[mime]) throw new MediaTypeNotAllowedException(format ? `image/${format}` : null);
+  if (format !== SHARP_FORMAT[mime])
+    throw new MediaTypeNotAllowedException(format ? `image/${format}` : null);
 
   const ext = EXTENSION[mime] ?? 'jpg';
   try {
     const oriented = () =>
-      input().rotate().resize({ width: MAX_ORIGINAL_EDGE, height: MAX_ORIGINAL_EDGE, fit: 'inside', withoutEnlargement: true });
+      input()
+        .rotate()
+        .resize({
+          width: MAX_ORIGINAL_EDGE,
+          height: MAX_ORIGINAL_EDGE,
+          fit: 'inside',
+          withoutEnlargement: true,
+        });
     const original =
       mime === 'image/png'
         ? oriented().png({ compressionLevel: 9 })
@@ -107,7 +125,10 @@ async function processImage(data: Buffer, mime: string, sha256: string): Promise
     const { data: originalData, info } = await original.toBuffer({ resolveWithObject: true });
     const variant = (width: number, quality: number) =>
       input().rotate().resize({ width, withoutEnlargement: true }).webp({ quality }).toBuffer();
-    const [display, thumb] = await Promise.all([variant(MEDIA_VARIANTS.display, 80), variant(MEDIA_VARIANTS.thumb, 75)]);
+    const [display, thumb] = await Promise.all([
+      variant(MEDIA_VARIANTS.display, 80),
+      variant(MEDIA_VARIANTS.thumb, 75),
+    ]);
     const storageKey = `${sha256}.${ext}`;
     const webpKey = `${sha256}-w${MEDIA_VARIANTS.display}.webp`;
     const thumbKey = `${sha256}-w${MEDIA_VARIANTS.thumb}.webp`;
@@ -129,13 +150,16 @@ async function processImage(data: Buffer, mime: string, sha256: string): Promise
       ],
     };
   } catch (error) {
-    throw new MediaUnreadableException(error instanceof Error ? error.message : 'the image could not be processed');
+    throw new MediaUnreadableException(
+      error instanceof Error ? error.message : 'the image could not be processed',
+    );
   }
 }
 
 /** Duration of a PCM WAV file from its `fmt ` byte rate and `data` size; null when the header is odd. */
 export function wavDurationMs(data: Buffer): number | null {
-  if (data.length < 12 || data.toString('ascii', 0, 4) !== 'RIFF' || data.toString('ascii', 8, 12) !== 'WAVE') return null;
+  if (data.length < 12 || data.toString('ascii', 0, 4) !== 'RIFF' || data.toString('ascii', 8, 12) !== 'WAVE')
+    return null;
   let offset = 12;
   let byteRate = 0;
   while (offset + 8 <= data.length) {

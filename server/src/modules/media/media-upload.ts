@@ -1,6 +1,10 @@
 import '@fastify/multipart';
 import type { FastifyRequest } from 'fastify';
-import { MediaFileMissingException, MediaTooLargeException, MultipartRequiredException } from './media.exception';
+import {
+  MediaFileMissingException,
+  MediaTooLargeException,
+  MultipartRequiredException,
+} from './media.exception';
 
 export interface ReceivedFile {
   data: Buffer;
@@ -9,14 +13,18 @@ export interface ReceivedFile {
 }
 
 function errorCode(error: unknown): string | undefined {
-  return error && typeof error === 'object' && 'code' in error && typeof error.code === 'string' ? error.code : undefined;
+  return error && typeof error === 'object' && 'code' in error && typeof error.code === 'string'
+    ? error.code
+    : undefined;
 }
 
 /** Reads the one `file` part of a multipart upload into memory, stopping at `maxBytes`. */
 export async function receiveUpload(request: FastifyRequest, maxBytes: number): Promise<ReceivedFile> {
   if (!request.isMultipart()) throw new MultipartRequiredException();
   try {
-    const part = await request.file({ limits: { fileSize: maxBytes, files: 1, fields: 4, parts: 5, fieldSize: 1024 } });
+    const part = await request.file({
+      limits: { fileSize: maxBytes, files: 1, fields: 4, parts: 5, fieldSize: 1024 },
+    });
     if (!part || part.fieldname !== 'file') throw new MediaFileMissingException();
     const data = await part.toBuffer();
     if (data.length === 0) throw new MediaFileMissingException();

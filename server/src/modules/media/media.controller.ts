@@ -34,7 +34,13 @@ export class MediaController {
       'The type is read from the bytes, never from the name or Content-Type. Images are re-encoded without metadata and get WebP renditions (1600 px and a 480 px thumbnail). The same bytes uploaded twice answer the first record.',
   })
   @ApiConsumes('multipart/form-data')
-  @ApiBody({ schema: { type: 'object', required: ['file'], properties: { file: { type: 'string', format: 'binary' } } } })
+  @ApiBody({
+    schema: {
+      type: 'object',
+      required: ['file'],
+      properties: { file: { type: 'string', format: 'binary' } },
+    },
+  })
   @ApiCreatedResponse({ type: UploadMediaResponseDto })
   @ApiErrors(
     [400, 'MEDIA_FILE_MISSING: no part named file'],
@@ -44,7 +50,10 @@ export class MediaController {
     [415, 'MEDIA_TYPE_NOT_ALLOWED: the bytes are not an accepted type; MEDIA_FILE_MISSING: not multipart'],
     [422, 'MEDIA_UNREADABLE: a damaged image'],
   )
-  async upload(@CurrentUser() actor: UserEntity, @Req() request: FastifyRequest): Promise<UploadMediaResponse> {
+  async upload(
+    @CurrentUser() actor: UserEntity,
+    @Req() request: FastifyRequest,
+  ): Promise<UploadMediaResponse> {
     const file = await receiveUpload(request, this.media.maxUploadBytes);
     return this.media.upload(actor, file);
   }
@@ -53,9 +62,13 @@ export class MediaController {
   @Public()
   @ApiOperation({
     summary: 'A stored media file, cached for a year (names are content-addressed)',
-    description: 'Answers single byte ranges (206) so audio players can seek, and 304 for a matching If-None-Match.',
+    description:
+      'Answers single byte ranges (206) so audio players can seek, and 304 for a matching If-None-Match.',
   })
-  @ApiOkResponse({ description: 'The file as image/jpeg, image/png, image/webp, audio/mpeg, audio/mp4, audio/aac or audio/wav' })
+  @ApiOkResponse({
+    description:
+      'The file as image/jpeg, image/png, image/webp, audio/mpeg, audio/mp4, audio/aac or audio/wav',
+  })
   @ApiErrors(404, [416, 'The byte range is outside the file'])
   async file(
     @Param('key') key: string,
@@ -64,6 +77,9 @@ export class MediaController {
     @Res() reply: FastifyReply,
   ): Promise<void> {
     const answer = await this.media.open(key, range, ifNoneMatch);
-    await reply.status(answer.status).headers(answer.headers).send(answer.body ?? undefined);
+    await reply
+      .status(answer.status)
+      .headers(answer.headers)
+      .send(answer.body ?? undefined);
   }
 }

@@ -4,9 +4,12 @@ import { DomainException } from '../../common/errors/domain.exception';
 
 export class MediaFileMissingException extends DomainException {
   constructor() {
-    super(ErrorCode.MediaFileMissing, HttpStatus.BAD_REQUEST, 'Attach the file as a multipart part named "file"', [
-      { field: 'file', message: 'file is required' },
-    ]);
+    super(
+      ErrorCode.MediaFileMissing,
+      HttpStatus.BAD_REQUEST,
+      'Attach the file as a multipart part named "file"',
+      [{ field: 'file', message: 'file is required' }],
+    );
   }
 }
 
@@ -24,9 +27,13 @@ export class MediaTypeNotAllowedException extends DomainException {
 export class MediaTooLargeException extends DomainException {
   constructor(limitBytes: number) {
     const limit = `${Math.round(limitBytes / 1024 / 1024)} MB`;
-    super(ErrorCode.MediaTooLarge, HttpStatus.PAYLOAD_TOO_LARGE, `The file is larger than ${limit}`, [
-      { field: 'file', message: `at most ${limit}` },
-    ], { params: { limit } });
+    super(
+      ErrorCode.MediaTooLarge,
+      HttpStatus.PAYLOAD_TOO_LARGE,
+      `The file is larger than ${limit}`,
+      [{ field: 'file', message: `at most ${limit}` }],
+      { params: { limit } },
+    );
   }
 }
 

@@ -106,9 +106,15 @@ export class MediaService {
     }
     const range = rangeHeader ? parseRange(rangeHeader, size) : undefined;
     if (range === null) {
-      throw new DomainException(ErrorCode.BadRequest, HttpStatus.REQUESTED_RANGE_NOT_SATISFIABLE, 'Range not satisfiable', undefined, {
-        headers: { 'content-range': `bytes */${size}` },
-      });
+      throw new DomainException(
+        ErrorCode.BadRequest,
+        HttpStatus.REQUESTED_RANGE_NOT_SATISFIABLE,
+        'Range not satisfiable',
+        undefined,
+        {
+          headers: { 'content-range': `bytes */${size}` },
+        },
+      );
     }
     if (range) {
       return {
@@ -121,7 +127,11 @@ export class MediaService {
         body: await this.storage.read(key, range),
       };
     }
-    return { status: HttpStatus.OK, headers: { ...headers, 'content-length': String(size) }, body: await this.storage.read(key) };
+    return {
+      status: HttpStatus.OK,
+      headers: { ...headers, 'content-length': String(size) },
+      body: await this.storage.read(key),
+    };
   }
 }
 

@@ -31,7 +31,10 @@ import {
 } from './dto/museum-response.dto';
 import { MuseumAdminService } from './museum-admin.service';
 
-const MEDIA_ERRORS: [number, string] = [400, 'VALIDATION_FAILED names each field; MEDIA_REFERENCE_INVALID names media fields'];
+const MEDIA_ERRORS: [number, string] = [
+  400,
+  'VALIDATION_FAILED names each field; MEDIA_REFERENCE_INVALID names media fields',
+];
 
 @ApiTags('museum admin')
 @ApiBearerAuth()
@@ -69,7 +72,11 @@ export class MuseumAdminController {
   @ApiOperation({ summary: 'Edit a hall' })
   @ApiOkResponse({ type: AdminHallResponseDto })
   @ApiErrors(MEDIA_ERRORS, 404)
-  updateHall(@CurrentUser() actor: UserEntity, @Param('id') id: string, @Body() body: UpdateHallDto): Promise<AdminHallDto> {
+  updateHall(
+    @CurrentUser() actor: UserEntity,
+    @Param('id') id: string,
+    @Body() body: UpdateHallDto,
+  ): Promise<AdminHallDto> {
     return this.admin.updateHall(actor, id, body);
   }
 
@@ -95,12 +102,15 @@ export class MuseumAdminController {
   @ApiOperation({ summary: 'Reorder the halls: every hall id, once, in the new order' })
   @ApiOkResponse({ type: AdminHallListResponseDto })
   @ApiErrors(400, [409, 'REORDER_MISMATCH'])
-  reorderHalls(@CurrentUser() actor: UserEntity, @Body() body: ReorderDto): Promise<{ items: AdminHallDto[] }> {
+  reorderHalls(
+    @CurrentUser() actor: UserEntity,
+    @Body() body: ReorderDto,
+  ): Promise<{ items: AdminHallDto[] }> {
     return this.admin.reorderHalls(actor, body.ids);
   }
 
   @Get(MuseumRoute.admin.hallExhibits)
-  @ApiOperation({ summary: "Every exhibit of a hall, drafts included, in order" })
+  @ApiOperation({ summary: 'Every exhibit of a hall, drafts included, in order' })
   @ApiOkResponse({ type: ExhibitListResponseDto })
   @ApiErrors(404)
   hallExhibits(@Param('id') id: string): Promise<{ items: ExhibitCardDto[] }> {

@@ -20,7 +20,11 @@ import { MediaService } from '../media/media.service';
 import type { UserEntity } from '../users/user.entity';
 import { MuseumExhibitEntity } from './museum-exhibit.entity';
 import { MuseumHallEntity } from './museum-hall.entity';
-import { MediaReferenceInvalidException, MuseumContentIncompleteException, ReorderMismatchException } from './museum.exception';
+import {
+  MediaReferenceInvalidException,
+  MuseumContentIncompleteException,
+  ReorderMismatchException,
+} from './museum.exception';
 import { MuseumFollowerNotifier } from './museum-follower-notifier';
 import { MuseumPresenter } from './museum-presenter';
 import { MuseumRepository } from './museum.repository';
@@ -67,7 +71,10 @@ export class MuseumAdminService {
   async updateHall(actor: UserEntity, id: string, request: UpdateHallRequest): Promise<AdminHallDto> {
     await this.requireHall(id);
     if (request.coverMediaId !== undefined) await this.checkMedia({ coverMediaId: request.coverMediaId }, []);
-    await this.museum.updateHall(id, definedOnly({ title: request.title, subtitle: request.subtitle, coverMediaId: request.coverMediaId }));
+    await this.museum.updateHall(
+      id,
+      definedOnly({ title: request.title, subtitle: request.subtitle, coverMediaId: request.coverMediaId }),
+    );
     return this.hall(actor, id);
   }
 
@@ -85,8 +92,13 @@ export class MuseumAdminService {
 
   async reorderHalls(actor: UserEntity, ids: string[]): Promise<{ items: AdminHallDto[] }> {
     const halls = await this.museum.listHalls({ publishedOnly: false });
-    assertSameSet(halls.map((hall) => hall.id), ids);
-    await runInTransaction(this.dataSource, (manager) => this.museum.setPositions(MuseumHallEntity, ids, manager));
+    assertSameSet(
+      halls.map((hall) => hall.id),
+      ids,
+    );
+    await runInTransaction(this.dataSource, (manager) =>
+      this.museum.setPositions(MuseumHallEntity, ids, manager),
+    );
     return this.listHalls(actor);
   }
 
@@ -100,7 +112,9 @@ export class MuseumAdminService {
   async reorderExhibits(hallId: string, ids: string[]): Promise<{ items: ExhibitCardDto[] }> {
     await this.requireHall(hallId);
     assertSameSet(await this.museum.listAllExhibitIds(hallId), ids);
-    await runInTransaction(this.dataSource, (manager) => this.museum.setPositions(MuseumExhibitEntity, ids, manager));
+    await runInTransaction(this.dataSource, (manager) =>
+      this.museum.setPositions(MuseumExhibitEntity, ids, manager),
+    );
     return this.hallExhibits(hallId);
   }
 
@@ -122,7 +136,10 @@ export class MuseumAdminService {
       summary: request.summary,
       body: request.body,
       coverMediaId: request.coverMediaId ?? null,
-      gallery: (request.gallery ?? []).map((item) => ({ mediaId: item.mediaId, caption: item.caption ?? null })),
+      gallery: (request.gallery ?? []).map((item) => ({
+        mediaId: item.mediaId,
+        caption: item.caption ?? null,
+      })),
       audioMediaId: request.audioMediaId ?? null,
       transcript: request.transcript ?? null,
       videoUrl: request.videoUrl ?? null,
@@ -139,11 +156,17 @@ export class MuseumAdminService {
       createdAt: now,
       updatedAt: now,
     } satisfies MuseumExhibitEntity);
-    await runInTransaction(this.dataSource, (manager) => this.museum.insertExhibit(exhibit, request.tags ?? [], manager));
+    await runInTransaction(this.dataSource, (manager) =>
+      this.museum.insertExhibit(exhibit, request.tags ?? [], manager),
+    );
     return this.exhibit(actor, exhibit.id);
   }
 
-  async updateExhibit(actor: UserEntity, id: string, request: UpdateExhibitRequest): Promise<AdminExhibitDto> {
+  async updateExhibit(
+    actor: UserEntity,
+    id: string,
+    request: UpdateExhibitRequest,
+  ): Promise<AdminExhibitDto> {
     const exhibit = await this.requireExhibit(id);
     const moving = request.hallId !== undefined && request.hallId !== exhibit.hallId;
     if (moving && !(await this.museum.findHall(request.hallId as string))) {
@@ -189,7 +212,11 @@ export class MuseumAdminService {
       const first = exhibit.firstPublishedAt === null;
       await this.museum.updateExhibit(
         id,
-        { status: PublicationStatus.Published, publishedAt: now, ...(first ? { firstPublishedAt: now } : {}) },
+        {
+          status: PublicationStatus.Published,
+          publishedAt: now,
+          ...(first ? { firstPublishedAt: now } : {}),
+        },
         manager,
       );
       if (!first || hall.status !== PublicationStatus.Published) return 0;
@@ -233,8 +260,14 @@ export class MuseumAdminService {
     ];
     const audio = refs.audioMediaId ? [{ field: 'audioMediaId', id: refs.audioMediaId }] : [];
     const [badImages, badAudio] = await Promise.all([
-      this.media.invalidReferences(images.map((ref) => ref.id), MediaKind.Image),
-      this.media.invalidReferences(audio.map((ref) => ref.id), MediaKind.Audio),
+      this.media.invalidReferences(
+        images.map((ref) => ref.id),
+        MediaKind.Image,
+      ),
+      this.media.invalidReferences(
+        audio.map((ref) => ref.id),
+        MediaKind.Audio,
+      ),
     ]);
     const fields = [
       ...images.filter((ref) => badImages.includes(ref.id)).map((ref) => ref.field),
@@ -250,7 +283,11 @@ function definedOnly<T>(changes: { [K in keyof T]?: T[K] | undefined }): Partial
 
 function assertSameSet(current: readonly string[], proposed: readonly string[]): void {
   const unique = new Set(proposed);
-  if (unique.size !== proposed.length || unique.size !== current.length || current.some((id) => !unique.has(id))) {
+  if (
+    unique.size !== proposed.length ||
+    unique.size !== current.length ||
+    current.some((id) => !unique.has(id))
+  ) {
     throw new ReorderMismatchException();
   }
 }

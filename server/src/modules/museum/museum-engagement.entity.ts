@@ -6,7 +6,12 @@ import type { MuseumReaction } from '@careerside/shared';
 @Index('idx_museum_reactions_user_id_kind_created_at', ['userId', 'kind', 'createdAt'])
 @Index('idx_museum_reactions_exhibit_id', ['exhibitId'])
 export class MuseumReactionEntity {
-  @PrimaryColumn({ name: 'user_id', type: 'varchar', length: 36, primaryKeyConstraintName: 'pk_museum_reactions' })
+  @PrimaryColumn({
+    name: 'user_id',
+    type: 'varchar',
+    length: 36,
+    primaryKeyConstraintName: 'pk_museum_reactions',
+  })
   userId: string;
 
   @PrimaryColumn({
@@ -28,10 +33,20 @@ export class MuseumReactionEntity {
 @Entity({ name: 'museum_visits' })
 @Index('idx_museum_visits_user_id_visited_at', ['userId', 'visitedAt'])
 export class MuseumVisitEntity {
-  @PrimaryColumn({ name: 'user_id', type: 'varchar', length: 36, primaryKeyConstraintName: 'pk_museum_visits' })
+  @PrimaryColumn({
+    name: 'user_id',
+    type: 'varchar',
+    length: 36,
+    primaryKeyConstraintName: 'pk_museum_visits',
+  })
   userId: string;
 
-  @PrimaryColumn({ name: 'exhibit_id', type: 'varchar', length: 36, primaryKeyConstraintName: 'pk_museum_visits' })
+  @PrimaryColumn({
+    name: 'exhibit_id',
+    type: 'varchar',
+    length: 36,
+    primaryKeyConstraintName: 'pk_museum_visits',
+  })
   exhibitId: string;
 
   @Column({ name: 'visited_at', type: 'datetime', precision: 3 })

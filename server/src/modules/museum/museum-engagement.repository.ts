@@ -71,7 +71,10 @@ export class MuseumEngagementRepository {
 
   async followedHallIds(userId: string, hallIds: readonly string[]): Promise<Set<string>> {
     if (hallIds.length === 0) return new Set();
-    const rows = await this.follows.find({ select: { hallId: true }, where: { userId, hallId: In([...hallIds]) } });
+    const rows = await this.follows.find({
+      select: { hallId: true },
+      where: { userId, hallId: In([...hallIds]) },
+    });
     return new Set(rows.map((row) => row.hallId));
   }
 

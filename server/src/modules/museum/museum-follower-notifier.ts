@@ -29,7 +29,11 @@ export class MuseumFollowerNotifier {
       payload: { exhibitId: exhibit.id, hallId: hall.id },
       // One message per exhibit per student, however often it is published again.
       dedupeKey: `museum-exhibit:${exhibit.id}`,
-      wechat: { hallName: hall.title, exhibitTitle: exhibit.title, publishedAt: exhibit.publishedAt ?? new Date() },
+      wechat: {
+        hallName: hall.title,
+        exhibitTitle: exhibit.title,
+        publishedAt: exhibit.publishedAt ?? new Date(),
+      },
     });
     return notified;
   }

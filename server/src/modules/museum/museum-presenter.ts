@@ -60,10 +60,15 @@ export class MuseumPresenter {
       this.engagement.followerCounts(ids),
       this.engagement.followedHallIds(viewerId, ids),
     ]);
-    return halls.map((hall) => toAdminHallDto(hall, { media, exhibitCounts, allCounts, followerCounts, following }));
+    return halls.map((hall) =>
+      toAdminHallDto(hall, { media, exhibitCounts, allCounts, followerCounts, following }),
+    );
   }
 
-  async cards(exhibits: MuseumExhibitEntity[], hallTitles?: ReadonlyMap<string, string>): Promise<ExhibitCardDto[]> {
+  async cards(
+    exhibits: MuseumExhibitEntity[],
+    hallTitles?: ReadonlyMap<string, string>,
+  ): Promise<ExhibitCardDto[]> {
     const [media, tags, titles] = await Promise.all([
       this.media.dtosByIds(exhibits.map((exhibit) => exhibit.coverMediaId)),
       this.museum.tagsOf(exhibits.map((exhibit) => exhibit.id)),
@@ -72,11 +77,20 @@ export class MuseumPresenter {
     return exhibits.map((exhibit) => toExhibitCard(exhibit, { media, tags, hallTitles: titles }));
   }
 
-  async exhibit(exhibit: MuseumExhibitEntity, hall: MuseumHallEntity, viewerId: string, publishedOnly: boolean): Promise<ExhibitDto> {
+  async exhibit(
+    exhibit: MuseumExhibitEntity,
+    hall: MuseumHallEntity,
+    viewerId: string,
+    publishedOnly: boolean,
+  ): Promise<ExhibitDto> {
     return toExhibitDto(exhibit, await this.detailFacts(exhibit, hall, viewerId, publishedOnly));
   }
 
-  async adminExhibit(exhibit: MuseumExhibitEntity, hall: MuseumHallEntity, viewerId: string): Promise<AdminExhibitDto> {
+  async adminExhibit(
+    exhibit: MuseumExhibitEntity,
+    hall: MuseumHallEntity,
+    viewerId: string,
+  ): Promise<AdminExhibitDto> {
     return toAdminExhibitDto(exhibit, await this.detailFacts(exhibit, hall, viewerId, false));
   }
 

@@ -73,7 +73,8 @@ export class MuseumController {
   @Get(MuseumRoute.exhibit)
   @ApiOperation({
     summary: 'One exhibit: body as rich-text nodes, media, alumni, neighbours',
-    description: 'Drafts are 404 to students; staff see drafts (the CMS preview). The view is counted asynchronously.',
+    description:
+      'Drafts are 404 to students; staff see drafts (the CMS preview). The view is counted asynchronously.',
   })
   @ApiOkResponse({ type: ExhibitResponseDto })
   @ApiErrors(404)

@@ -42,7 +42,10 @@ export function toHallDto(hall: MuseumHallEntity, facts: HallFacts): HallDto {
   };
 }
 
-export function toAdminHallDto(hall: MuseumHallEntity, facts: HallFacts & { allCounts: ReadonlyMap<string, number> }): AdminHallDto {
+export function toAdminHallDto(
+  hall: MuseumHallEntity,
+  facts: HallFacts & { allCounts: ReadonlyMap<string, number> },
+): AdminHallDto {
   const dto = toHallDto(hall, facts);
   return {
     ...dto,

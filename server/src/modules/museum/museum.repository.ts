@@ -49,7 +49,10 @@ export class MuseumRepository {
   }
 
   async nextHallPosition(): Promise<number> {
-    const row = await this.halls.createQueryBuilder('hall').select('MAX(hall.position)', 'max').getRawOne<{ max: number | null }>();
+    const row = await this.halls
+      .createQueryBuilder('hall')
+      .select('MAX(hall.position)', 'max')
+      .getRawOne<{ max: number | null }>();
     return Number(row?.max ?? -1) + 1;
   }
 
@@ -58,11 +61,18 @@ export class MuseumRepository {
   }
 
   async updateHall(id: string, changes: Partial<MuseumHallEntity>, manager?: EntityManager): Promise<void> {
-    await (manager ?? this.dataSource.manager).update(MuseumHallEntity, { id }, { ...changes, updatedAt: new Date() });
+    await (manager ?? this.dataSource.manager).update(
+      MuseumHallEntity,
+      { id },
+      { ...changes, updatedAt: new Date() },
+    );
   }
 
   /** Published exhibits per hall (or every exhibit, drafts included). */
-  async exhibitCounts(hallIds: readonly string[], { publishedOnly }: { publishedOnly: boolean }): Promise<Map<string, number>> {
+  async exhibitCounts(
+    hallIds: readonly string[],
+    { publishedOnly }: { publishedOnly: boolean },
+  ): Promise<Map<string, number>> {
     if (hallIds.length === 0) return new Map();
     const query = this.exhibits
       .createQueryBuilder('exhibit')
@@ -91,7 +101,11 @@ export class MuseumRepository {
         ),
       );
     }
-    return query.orderBy('exhibit.position', 'ASC').addOrderBy('exhibit.id', 'ASC').limit(limit + 1).getMany();
+    return query
+      .orderBy('exhibit.position', 'ASC')
+      .addOrderBy('exhibit.id', 'ASC')
+      .limit(limit + 1)
+      .getMany();
   }
 
   findExhibit(id: string): Promise<MuseumExhibitEntity | null> {
@@ -117,13 +131,25 @@ export class MuseumRepository {
     return Number(row?.max ?? -1) + 1;
   }
 
-  async insertExhibit(exhibit: MuseumExhibitEntity, tags: readonly string[], manager: EntityManager): Promise<void> {
+  async insertExhibit(
+    exhibit: MuseumExhibitEntity,
+    tags: readonly string[],
+    manager: EntityManager,
+  ): Promise<void> {
     await manager.insert(MuseumExhibitEntity, exhibit);
     await this.replaceTags(exhibit.id, tags, manager);
   }
 
-  async updateExhibit(id: string, changes: Partial<MuseumExhibitEntity>, manager?: EntityManager): Promise<void> {
-    await (manager ?? this.dataSource.manager).update(MuseumExhibitEntity, { id }, { ...changes, updatedAt: new Date() });
+  async updateExhibit(
+    id: string,
+    changes: Partial<MuseumExhibitEntity>,
+    manager?: EntityManager,
+  ): Promise<void> {
+    await (manager ?? this.dataSource.manager).update(
+      MuseumExhibitEntity,
+      { id },
+      { ...changes, updatedAt: new Date() },
+    );
   }
 
   async replaceTags(exhibitId: string, tags: readonly string[], manager: EntityManager): Promise<void> {
@@ -138,7 +164,10 @@ export class MuseumRepository {
   async tagsOf(exhibitIds: readonly string[]): Promise<Map<string, string[]>> {
     const result = new Map<string, string[]>(exhibitIds.map((id) => [id, []]));
     if (exhibitIds.length === 0) return result;
-    const rows = await this.tags.find({ where: { exhibitId: In([...exhibitIds]) }, order: { position: 'ASC' } });
+    const rows = await this.tags.find({
+      where: { exhibitId: In([...exhibitIds]) },
+      order: { position: 'ASC' },
+    });
     for (const row of rows) result.get(row.exhibitId)?.push(row.tag);
     return result;
   }
@@ -178,17 +207,26 @@ export class MuseumRepository {
       const pattern = likePattern(q);
       query.andWhere(
         new Brackets((where) =>
-          where.where(`exhibit.title LIKE :pattern ESCAPE '!'`, { pattern }).orWhere(
-            `EXISTS (SELECT 1 FROM museum_exhibit_tags t WHERE t.exhibit_id = exhibit.id AND t.tag LIKE :pattern ESCAPE '!')`,
-          ),
+          where
+            .where(`exhibit.title LIKE :pattern ESCAPE '!'`, { pattern })
+            .orWhere(
+              `EXISTS (SELECT 1 FROM museum_exhibit_tags t WHERE t.exhibit_id = exhibit.id AND t.tag LIKE :pattern ESCAPE '!')`,
+            ),
         ),
       );
     }
     if (tag) {
-      query.andWhere('EXISTS (SELECT 1 FROM museum_exhibit_tags t2 WHERE t2.exhibit_id = exhibit.id AND t2.tag = :tag)', { tag });
+      query.andWhere(
+        'EXISTS (SELECT 1 FROM museum_exhibit_tags t2 WHERE t2.exhibit_id = exhibit.id AND t2.tag = :tag)',
+        { tag },
+      );
     }
     if (keySector) query.andWhere('exhibit.keySector = :keySector', { keySector });
-    return query.orderBy('exhibit.publishedAt', 'DESC').addOrderBy('exhibit.id', 'ASC').limit(limit).getMany();
+    return query
+      .orderBy('exhibit.publishedAt', 'DESC')
+      .addOrderBy('exhibit.id', 'ASC')
+      .limit(limit)
+      .getMany();
   }
 
   /** Tags of what students can see, most used first. */
@@ -197,9 +235,14 @@ export class MuseumRepository {
       .createQueryBuilder('tag')
       .select('tag.tag', 'tag')
       .addSelect('COUNT(*)', 'count')
-      .innerJoin(MuseumExhibitEntity, 'exhibit', 'exhibit.id = tag.exhibitId AND exhibit.status = :published', {
-        published: PUBLISHED,
-      })
+      .innerJoin(
+        MuseumExhibitEntity,
+        'exhibit',
+        'exhibit.id = tag.exhibitId AND exhibit.status = :published',
+        {
+          published: PUBLISHED,
+        },
+      )
       .innerJoin(MuseumHallEntity, 'hall', 'hall.id = exhibit.hallId AND hall.status = :published')
       .groupBy('tag.tag')
       .orderBy('count', 'DESC')
@@ -242,21 +285,30 @@ export class MuseumRepository {
   }
 
   /** Positions 0..n-1 in the given order. */
-  async setPositions(entity: typeof MuseumHallEntity | typeof MuseumExhibitEntity, ids: readonly string[], manager: EntityManager): Promise<void> {
+  async setPositions(
+    entity: typeof MuseumHallEntity | typeof MuseumExhibitEntity,
+    ids: readonly string[],
+    manager: EntityManager,
+  ): Promise<void> {
     for (const [position, id] of ids.entries()) {
       await manager.update(entity, { id }, { position });
     }
   }
 
   listAllExhibitIds(hallId: string): Promise<string[]> {
-    return this.exhibits.find({ select: { id: true }, where: { hallId } }).then((rows) => rows.map((row) => row.id));
+    return this.exhibits
+      .find({ select: { id: true }, where: { hallId } })
+      .then((rows) => rows.map((row) => row.id));
   }
 
   /** Favourited exhibits a student can still see, newest favourite first. */
   async favouritesOf(userId: string, limit: number): Promise<MuseumExhibitEntity[]> {
     return this.visible(this.exhibits.createQueryBuilder('exhibit'))
       .innerJoin(MuseumReactionEntity, 'reaction', 'reaction.exhibitId = exhibit.id')
-      .andWhere('reaction.userId = :userId AND reaction.kind = :kind', { userId, kind: MuseumReaction.Favourite })
+      .andWhere('reaction.userId = :userId AND reaction.kind = :kind', {
+        userId,
+        kind: MuseumReaction.Favourite,
+      })
       .orderBy('reaction.createdAt', 'DESC')
       .limit(limit)
       .getMany();
@@ -265,7 +317,9 @@ export class MuseumRepository {
   /** Narrows a query over `exhibit` to what students may see: published, in a published hall. */
   private visible(query: SelectQueryBuilder<MuseumExhibitEntity>): SelectQueryBuilder<MuseumExhibitEntity> {
     return query
-      .innerJoin(MuseumHallEntity, 'hall', 'hall.id = exhibit.hallId AND hall.status = :published', { published: PUBLISHED })
+      .innerJoin(MuseumHallEntity, 'hall', 'hall.id = exhibit.hallId AND hall.status = :published', {
+        published: PUBLISHED,
+      })
       .andWhere('exhibit.status = :published');
   }
 }

@@ -69,7 +69,8 @@ export class MuseumService {
   async exhibit(viewer: UserEntity, id: string): Promise<ExhibitDto> {
     const staff = isStaff(viewer);
     const { exhibit, hall } = await this.visibleExhibit(id, staff);
-    const visible = exhibit.status === PublicationStatus.Published && hall.status === PublicationStatus.Published;
+    const visible =
+      exhibit.status === PublicationStatus.Published && hall.status === PublicationStatus.Published;
     if (visible) this.views.record(exhibit.id, viewer.id);
     return this.presenter.exhibit(exhibit, hall, viewer.id, !staff);
   }
@@ -95,7 +96,9 @@ export class MuseumService {
     const candidates = [...(pending ? [pending] : []), ...recent].sort(
       (a, b) => b.visitedAt.getTime() - a.visitedAt.getTime(),
     );
-    const visible = await this.museum.findVisibleExhibits([...new Set(candidates.map((visit) => visit.exhibitId))]);
+    const visible = await this.museum.findVisibleExhibits([
+      ...new Set(candidates.map((visit) => visit.exhibitId)),
+    ]);
     const first = candidates.find((visit) => visible.some((exhibit) => exhibit.id === visit.exhibitId));
     const exhibit = first ? visible.find((row) => row.id === first.exhibitId) : undefined;
     if (!first || !exhibit) return { exhibit: null, visitedAt: null };
@@ -109,7 +112,12 @@ export class MuseumService {
   }
 
   /** Likes and favourites are states, not events: setting one twice leaves one, removing twice leaves none. */
-  async react(viewer: UserEntity, exhibitId: string, reaction: MuseumReaction, active: boolean): Promise<ReactionResponse> {
+  async react(
+    viewer: UserEntity,
+    exhibitId: string,
+    reaction: MuseumReaction,
+    active: boolean,
+  ): Promise<ReactionResponse> {
     const { exhibit } = await this.visibleExhibit(exhibitId, false);
     if (active) await this.engagement.addReaction(viewer.id, exhibit.id, reaction);
     else await this.engagement.removeReaction(viewer.id, exhibit.id, reaction);

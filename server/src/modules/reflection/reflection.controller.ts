@@ -1,5 +1,12 @@
 import { Body, Controller, Delete, Get, HttpCode, HttpStatus, Param, Patch, Post } from '@nestjs/common';
-import { ApiBearerAuth, ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import {
+  ApiBearerAuth,
+  ApiCreatedResponse,
+  ApiNoContentResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+} from '@nestjs/swagger';
 import {
   type ReflectionDto,
   type ReflectionPromptDto,
@@ -113,7 +120,10 @@ export class ReflectionController {
   @ApiOperation({ summary: 'Staff: add a reflection prompt to a hall' })
   @ApiCreatedResponse({ type: ReflectionPromptResponseDto })
   @ApiErrors(400, 403, 404, [409, 'A hall has at most 10 prompts'])
-  createPrompt(@Param('id') hallId: string, @Body() body: ReflectionPromptTextDto): Promise<ReflectionPromptDto> {
+  createPrompt(
+    @Param('id') hallId: string,
+    @Body() body: ReflectionPromptTextDto,
+  ): Promise<ReflectionPromptDto> {
     return this.reflection.createPrompt(hallId, body.text);
   }
 

@@ -9,7 +9,12 @@ import { ReflectionRepository } from './reflection.repository';
 import { ReflectionService } from './reflection.service';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([ReflectionPromptEntity, ReflectionEntity]), MuseumModule, MediaModule, UsersModule],
+  imports: [
+    TypeOrmModule.forFeature([ReflectionPromptEntity, ReflectionEntity]),
+    MuseumModule,
+    MediaModule,
+    UsersModule,
+  ],
   controllers: [ReflectionController],
   providers: [ReflectionRepository, ReflectionService],
   exports: [ReflectionService],

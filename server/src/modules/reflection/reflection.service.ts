@@ -93,7 +93,9 @@ export class ReflectionService {
     if (request.exhibitId) {
       const [exhibit] = await this.museum.findVisibleExhibits([request.exhibitId]);
       if (!exhibit || exhibit.hallId !== hall.id) {
-        throw new RequestValidationException([{ field: 'exhibitId', message: 'exhibitId names no exhibit of this hall' }]);
+        throw new RequestValidationException([
+          { field: 'exhibitId', message: 'exhibitId names no exhibit of this hall' },
+        ]);
       }
     }
     const now = new Date();
@@ -118,7 +120,10 @@ export class ReflectionService {
     const reflection = await this.own(viewer, id);
     const changes: Partial<ReflectionEntity> = {};
     if (request.text !== undefined) changes.text = request.text;
-    if (request.sharedWithCounselor !== undefined && request.sharedWithCounselor !== reflection.sharedWithCounselor) {
+    if (
+      request.sharedWithCounselor !== undefined &&
+      request.sharedWithCounselor !== reflection.sharedWithCounselor
+    ) {
       changes.sharedWithCounselor = request.sharedWithCounselor;
       changes.sharedAt = request.sharedWithCounselor ? new Date() : null;
     }
@@ -188,7 +193,11 @@ export class ReflectionService {
   async deletePrompt(id: string): Promise<void> {
     if (!(await this.reflections.findPrompt(id))) throw new ResourceNotFoundException('Prompt');
     if ((await this.reflections.countReflectionsOfPrompt(id)) > 0) {
-      throw new DomainException(ErrorCode.Conflict, HttpStatus.CONFLICT, 'Students have answered this prompt; edit it instead');
+      throw new DomainException(
+        ErrorCode.Conflict,
+        HttpStatus.CONFLICT,
+        'Students have answered this prompt; edit it instead',
+      );
     }
     await this.reflections.deletePrompt(id);
   }
@@ -201,7 +210,8 @@ export class ReflectionService {
 
   private async publishedHall(id: string, includeDrafts: boolean): Promise<MuseumHallEntity> {
     const hall = await this.museum.findHall(id);
-    if (!hall || (!includeDrafts && hall.status !== PublicationStatus.Published)) throw new ResourceNotFoundException('Hall');
+    if (!hall || (!includeDrafts && hall.status !== PublicationStatus.Published))
+      throw new ResourceNotFoundException('Hall');
     return hall;
   }
 

@@ -14,7 +14,10 @@ export class MediaResponseDto implements MediaDto {
   @ApiProperty({ example: 183402 })
   bytes: number;
 
-  @ApiProperty({ example: '/api/media/3f2a…e9.jpg', description: 'Root-relative unless a CDN base is configured' })
+  @ApiProperty({
+    example: '/api/media/3f2a…e9.jpg',
+    description: 'Root-relative unless a CDN base is configured',
+  })
   url: string;
 
   @ApiProperty({ type: String, nullable: true, description: 'Images: WebP no wider than 1600 px' })

@@ -36,7 +36,9 @@ import { trim } from '../../../common/decorators/trim.transform';
 const notNull = (field: string) => ValidateIf((object: Record<string, unknown>) => object[field] !== null);
 
 function trimEach({ value }: { value: unknown }): unknown {
-  return Array.isArray(value) ? value.map((item: unknown) => (typeof item === 'string' ? item.trim() : item)) : value;
+  return Array.isArray(value)
+    ? value.map((item: unknown) => (typeof item === 'string' ? item.trim() : item))
+    : value;
 }
 
 export class CreateHallDto implements CreateHallRequest {
@@ -155,7 +157,12 @@ export class CreateExhibitDto implements CreateExhibitRequest {
   @Type(() => GalleryItemInputDto)
   gallery?: GalleryItemInputDto[];
 
-  @ApiPropertyOptional({ type: String, nullable: true, format: 'uuid', description: 'An uploaded audio file' })
+  @ApiPropertyOptional({
+    type: String,
+    nullable: true,
+    format: 'uuid',
+    description: 'An uploaded audio file',
+  })
   @IsOptional()
   @notNull('audioMediaId')
   @IsUUID()
@@ -168,7 +175,12 @@ export class CreateExhibitDto implements CreateExhibitRequest {
   @MaxLength(MUSEUM_LIMITS.transcript)
   transcript?: string | null;
 
-  @ApiPropertyOptional({ type: String, nullable: true, maxLength: MUSEUM_LIMITS.videoUrl, description: 'https only' })
+  @ApiPropertyOptional({
+    type: String,
+    nullable: true,
+    maxLength: MUSEUM_LIMITS.videoUrl,
+    description: 'https only',
+  })
   @IsOptional()
   @notNull('videoUrl')
   @Transform(trim)

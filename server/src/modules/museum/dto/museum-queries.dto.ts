@@ -40,7 +40,10 @@ export class HallExhibitsQueryDto implements HallExhibitsQuery {
 }
 
 export class MuseumSearchQueryDto implements MuseumSearchQuery {
-  @ApiPropertyOptional({ description: 'Matches exhibit titles and tags', maxLength: MUSEUM_LIMITS.searchQuery })
+  @ApiPropertyOptional({
+    description: 'Matches exhibit titles and tags',
+    maxLength: MUSEUM_LIMITS.searchQuery,
+  })
   @IsOptional()
   @Transform(trim)
   @IsString()

@@ -144,4 +144,3 @@ export class TagListResponseDto {
 export class PreviewMarkdownResponseDto {
   @ApiProperty(RICH_TEXT_NODES) body: RichTextNode[];
 }
-

@@ -28,7 +28,11 @@ function expectSafe(nodes: RichTextNode[]): Found {
   const found = walk(nodes);
   for (const tag of found.tags) expect(RICH_TEXT_TAGS).toContain(tag);
   for (const [tag, key, value] of found.attrs) {
-    const allowed = ['class', 'style', ...(RICH_TEXT_ATTRIBUTES[tag as keyof typeof RICH_TEXT_ATTRIBUTES] ?? [])];
+    const allowed = [
+      'class',
+      'style',
+      ...(RICH_TEXT_ATTRIBUTES[tag as keyof typeof RICH_TEXT_ATTRIBUTES] ?? []),
+    ];
     expect({ tag, key, allowed: allowed.includes(key) }).toEqual({ tag, key, allowed: true });
     expect(key.startsWith('on')).toBe(false);
     if (key === 'href') expect(value).toMatch(/^(https?:\/\/[^/\\]|\/(?![/\\]))/);
@@ -36,7 +40,9 @@ function expectSafe(nodes: RichTextNode[]): Found {
     if (key === 'style' || key === 'class') expect(value).not.toMatch(/url\(|expression|javascript/i);
   }
   // Whatever markup was in the source survives only as characters in text nodes.
-  expect(JSON.stringify(nodes)).not.toMatch(/"name":"(script|iframe|svg|style|object|embed|form|input|math|link|meta)"/);
+  expect(JSON.stringify(nodes)).not.toMatch(
+    /"name":"(script|iframe|svg|style|object|embed|form|input|math|link|meta)"/,
+  );
   return found;
 }
 
@@ -72,10 +78,29 @@ describe(markdownToNodes.name, () => {
         '| 2016 | 工程师 |',
       ].join('\n'),
     );
-    expect(nodes[0]).toEqual({ name: 'h2', attrs: { class: 'md-h2' }, children: [{ type: 'text', text: '标题' }] });
+    expect(nodes[0]).toEqual({
+      name: 'h2',
+      attrs: { class: 'md-h2' },
+      children: [{ type: 'text', text: '标题' }],
+    });
     const found = expectSafe(nodes);
     expect(found.tags).toEqual(
-      expect.arrayContaining(['p', 'strong', 'em', 'del', 'code', 'ul', 'ol', 'li', 'blockquote', 'pre', 'hr', 'table', 'th', 'td']),
+      expect.arrayContaining([
+        'p',
+        'strong',
+        'em',
+        'del',
+        'code',
+        'ul',
+        'ol',
+        'li',
+        'blockquote',
+        'pre',
+        'hr',
+        'table',
+        'th',
+        'td',
+      ]),
     );
     expect(found.attrs).toContainEqual(['ol', 'start', '3']);
     expect(found.attrs).toContainEqual(['td', 'align', 'right']);
@@ -93,13 +118,17 @@ describe(markdownToNodes.name, () => {
   });
 
   it('keeps safe links and our images, with a fixed image style', () => {
-    const nodes = markdownToNodes(`[中心官网](<https://careers.example.edu.cn/a b>) [站内](/pages/home) ![航天](${MEDIA})`);
+    const nodes = markdownToNodes(
+      `[中心官网](<https://careers.example.edu.cn/a b>) [站内](/pages/home) ![航天](${MEDIA})`,
+    );
     const found = expectSafe(nodes);
     expect(found.attrs).toContainEqual(['a', 'href', 'https://careers.example.edu.cn/a%20b']);
     expect(found.attrs).toContainEqual(['a', 'href', '/pages/home']);
     expect(found.attrs).toContainEqual(['img', 'src', MEDIA]);
     expect(found.attrs).toContainEqual(['img', 'alt', '航天']);
-    expect(found.attrs.find(([tag, key]) => tag === 'img' && key === 'style')?.[2]).toContain('max-width:100%');
+    expect(found.attrs.find(([tag, key]) => tag === 'img' && key === 'style')?.[2]).toContain(
+      'max-width:100%',
+    );
   });
 
   const XSS_CORPUS: [string, string][] = [
@@ -172,18 +201,27 @@ describe(markdownToNodes.name, () => {
     expect(nodesToPlainText(nodes)).toContain('点这里');
   });
 
-  it.each(BAD_LINKS.concat(['https://images.example/ok.png'.replace('https', 'http'), '/api/media/../../etc/passwd']))(
-    'drops the image %j, keeping its alt text',
-    (src) => {
-      const nodes = markdownToNodes(`![替代文字](<${src}>)`);
-      const found = expectSafe(nodes);
-      expect(found.tags).not.toContain('img');
-      expect(found.texts.join('')).toContain('替代文字');
-    },
-  );
+  it.each(
+    BAD_LINKS.concat([
+      'https://images.example/ok.png'.replace('https', 'http'),
+      '/api/media/../../etc/passwd',
+    ]),
+  )('drops the image %j, keeping its alt text', (src) => {
+    const nodes = markdownToNodes(`![替代文字](<${src}>)`);
+    const found = expectSafe(nodes);
+    expect(found.tags).not.toContain('img');
+    expect(found.texts.join('')).toContain('替代文字');
+  });
 
   it('refuses reference-style and autolink spellings of bad schemes too', () => {
-    const source = ['[x][bad]', '', '[bad]: javascript:alert(1)', '', '<javascript:alert(1)>', '<data:text/html,hi>'].join('\n');
+    const source = [
+      '[x][bad]',
+      '',
+      '[bad]: javascript:alert(1)',
+      '',
+      '<javascript:alert(1)>',
+      '<data:text/html,hi>',
+    ].join('\n');
     expectSafe(markdownToNodes(source));
     expect(hrefsOf(source)).toEqual([]);
   });
@@ -209,10 +247,12 @@ describe(safeLinkHref.name, () => {
 describe(safeImageSrc.name, () => {
   it('accepts our media, a configured CDN and https images only', () => {
     expect(safeImageSrc(MEDIA)).toBe(MEDIA);
-    expect(safeImageSrc(`/api/media/${'b'.repeat(64)}-w480.webp`)).toBe(`/api/media/${'b'.repeat(64)}-w480.webp`);
-    expect(safeImageSrc(`https://cdn.example/m/${'c'.repeat(64)}.png`, { mediaBaseUrl: 'https://cdn.example/m' })).toBe(
-      `https://cdn.example/m/${'c'.repeat(64)}.png`,
+    expect(safeImageSrc(`/api/media/${'b'.repeat(64)}-w480.webp`)).toBe(
+      `/api/media/${'b'.repeat(64)}-w480.webp`,
     );
+    expect(
+      safeImageSrc(`https://cdn.example/m/${'c'.repeat(64)}.png`, { mediaBaseUrl: 'https://cdn.example/m' }),
+    ).toBe(`https://cdn.example/m/${'c'.repeat(64)}.png`);
     expect(safeImageSrc('https://images.example/x.png')).toBe('https://images.example/x.png');
     expect(safeImageSrc('http://images.example/x.png')).toBeNull();
     expect(safeImageSrc('/api/media/x.svg')).toBeNull();

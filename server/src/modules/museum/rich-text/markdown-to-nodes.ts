@@ -17,7 +17,12 @@ export interface RichTextOptions {
 
 // Raw HTML is never rendered: with `html: false` markdown-it turns every tag in the source into plain text.
 // Nesting is capped well below the default so a hostile body cannot build a pathological tree.
-const markdown = new MarkdownIt('default', { html: false, linkify: false, typographer: false, maxNesting: 20 });
+const markdown = new MarkdownIt('default', {
+  html: false,
+  linkify: false,
+  typographer: false,
+  maxNesting: 20,
+});
 
 const ALLOWED_TAGS = new Set<string>(RICH_TEXT_TAGS);
 
@@ -34,8 +39,32 @@ const INLINE_STYLE: Partial<Record<RichTextTag, string>> = {
 const ALIGN = new Set(['left', 'center', 'right']);
 
 // Characters a browser ignores or strips while reading a URL scheme: controls, whitespace, soft hyphen,
-// zero-width and bidi marks, BOM. `java\tscript:` and `jav&#x0A;ascript:` are still `javascript:`.
-const INVISIBLE = /[\u0000-\u0020\u007f-\u00a0\u00ad\u061c\u115f\u1160\u17b4\u17b5\u180e\u2000-\u200f\u2028-\u202f\u205f-\u206f\u3000\u3164\ufeff\uffa0]/g;
+// zero-width and bidi marks, fillers, BOM. `java\tscript:` and `jav&#x0A;ascript:` are still `javascript:`.
+const INVISIBLE_RANGES: [number, number][] = [
+  [0x00, 0x20],
+  [0x7f, 0xa0],
+  [0xad, 0xad],
+  [0x61c, 0x61c],
+  [0x115f, 0x1160],
+  [0x17b4, 0x17b5],
+  [0x180e, 0x180e],
+  [0x2000, 0x200f],
+  [0x2028, 0x202f],
+  [0x205f, 0x206f],
+  [0x3000, 0x3000],
+  [0x3164, 0x3164],
+  [0xfeff, 0xfeff],
+  [0xffa0, 0xffa0],
+];
+
+function withoutInvisible(text: string): string {
+  return Array.from(text)
+    .filter((character) => {
+      const code = character.codePointAt(0) ?? 0;
+      return !INVISIBLE_RANGES.some(([from, to]) => code >= from && code <= to);
+    })
+    .join('');
+}
 
 function decodeForInspection(url: string): string {
   let decoded = url;
@@ -47,7 +76,7 @@ function decodeForInspection(url: string): string {
       break;
     }
   }
-  return decoded.replace(INVISIBLE, '').toLowerCase();
+  return withoutInvisible(decoded).toLowerCase();
 }
 
 /**
@@ -79,14 +108,22 @@ export function safeImageSrc(raw: string, options: RichTextOptions = {}): string
   const src = raw.trim();
   if (MEDIA_PATH.test(src)) return src;
   const base = options.mediaBaseUrl?.replace(/\/+$/, '');
-  if (base && src.startsWith(`${base}/`) && /^[0-9a-f]{64}(?:-w\d{2,4})?\.(?:jpg|png|webp)$/.test(src.slice(base.length + 1))) {
+  if (
+    base &&
+    src.startsWith(`${base}/`) &&
+    /^[0-9a-f]{64}(?:-w\d{2,4})?\.(?:jpg|png|webp)$/.test(src.slice(base.length + 1))
+  ) {
     return src;
   }
   const href = safeLinkHref(src);
   return href !== null && href.startsWith('https://') ? href : null;
 }
 
-function element(name: RichTextTag, attrs: Record<string, string> = {}, children: RichTextNode[] = []): RichTextElement {
+function element(
+  name: RichTextTag,
+  attrs: Record<string, string> = {},
+  children: RichTextNode[] = [],
+): RichTextElement {
   const allowed = new Set(RICH_TEXT_ATTRIBUTES[name] ?? []);
   const safe: Record<string, string> = { class: `md-${name}` };
   for (const [key, value] of Object.entries(attrs)) {
@@ -152,7 +189,8 @@ function inlineNodes(tokens: Token[], options: RichTextOptions): RichTextNode[] 
   const root: RichTextNode[] = [];
   const stack: { tag: RichTextTag; attrs: Record<string, string>; children: RichTextNode[] }[] = [];
   const push = (node: RichTextNode) => (stack.at(-1)?.children ?? root).push(node);
-  const open = (tag: RichTextTag, attrs: Record<string, string> = {}) => stack.push({ tag, attrs, children: [] });
+  const open = (tag: RichTextTag, attrs: Record<string, string> = {}) =>
+    stack.push({ tag, attrs, children: [] });
   const close = () => {
     const frame = stack.pop();
     if (frame) push(element(frame.tag, frame.attrs, frame.children));
@@ -258,7 +296,5 @@ export function markdownToNodes(source: string, options: RichTextOptions = {}): 
 
 /** Plain text of a Markdown body (search snippets, share descriptions). */
 export function nodesToPlainText(nodes: RichTextNode[]): string {
-  return nodes
-    .map((node) => ('text' in node ? node.text : nodesToPlainText(node.children ?? [])))
-    .join('');
+  return nodes.map((node) => ('text' in node ? node.text : nodesToPlainText(node.children ?? []))).join('');
 }
