@@ -17,6 +17,11 @@ function isSqlite(dataSource: DataSource): boolean {
  * Runs `work` in one transaction. SQLite: one at a time per data source. MySQL/MariaDB: a deadlock or lock
  * wait timeout (InnoDB rolled the whole transaction back) is retried a few times with a short jittered pause.
  * `work` may therefore run more than once and must keep its side effects inside the transaction.
+ *
+ * READ COMMITTED, not InnoDB's default REPEATABLE READ: the rules check rows after taking a lock (a student's
+ * row, a slot's seat), and under REPEATABLE READ a plain SELECT after the lock still reads the snapshot taken
+ * at the transaction's first read, missing what the previous lock holder committed. Seen as one student
+ * booking four overlapping slots at once on MariaDB.
  */
 export async function runInTransaction<T>(
   dataSource: DataSource,
@@ -33,7 +38,7 @@ export async function runInTransaction<T>(
   }
   for (let attempt = 1; ; attempt += 1) {
     try {
-      return await dataSource.transaction(work);
+      return await dataSource.transaction('READ COMMITTED', work);
     } catch (error) {
       if (attempt >= MYSQL_ATTEMPTS || !isRetryableLockError(error)) throw error;
       await new Promise((resolve) => setTimeout(resolve, Math.random() * 20 * attempt));
