@@ -3,6 +3,7 @@ import { DataSource } from 'typeorm';
 import type { AppConfig } from '../config/app-config';
 import { InjectConfig } from '../config/inject-config.decorator';
 import { UserEntity } from '../modules/users/user.entity';
+import { createMediaStorage } from '../modules/media/media-storage.factory';
 import { seedDemo } from './seeds/demo.seed';
 
 /** After TypeORM has connected and migrated: sanity checks and the demo seed. */
@@ -18,7 +19,9 @@ export class DatabaseStartupService implements OnApplicationBootstrap {
   async onApplicationBootstrap(): Promise<void> {
     await this.warnUnlessUtf8mb4();
     if (this.config.seedDemo && (await this.dataSource.getRepository(UserEntity).count()) === 0) {
-      const summary = await seedDemo(this.dataSource, new Date(), { mediaDir: this.config.media.storage.dir });
+      const summary = await seedDemo(this.dataSource, new Date(), {
+        mediaStorage: createMediaStorage(this.config.media),
+      });
       this.logger.log(`Seeded demo data into an empty database: ${summary.created.join(', ')}`);
     }
   }

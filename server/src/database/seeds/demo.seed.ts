@@ -3,7 +3,7 @@ import type { DataSource } from 'typeorm';
 import { Role } from '@careerside/shared';
 import { UserEntity } from '../../modules/users/user.entity';
 import { seedBookingDemo } from './booking.seed';
-import { LocalMediaStorage } from '../../modules/media/local-media-storage';
+import type { MediaStorage } from '../../modules/media/media-storage';
 import { seedMuseumDemo } from './museum.seed';
 import { seedJobsDemo } from './jobs.seed';
 
@@ -59,8 +59,8 @@ export interface SeedSummary {
 
 /** Idempotent: creates each demo record that is missing and leaves existing ones alone. */
 export interface SeedOptions {
-  /** Where the demo museum's generated media goes (MEDIA_DIR); without it the museum is not seeded. */
-  mediaDir?: string;
+  /** Where the demo museum's generated media goes; without it the museum is not seeded. */
+  mediaStorage?: MediaStorage;
 }
 
 export async function seedDemo(
@@ -94,8 +94,8 @@ export async function seedDemo(
       summary.created.push(demo.openid);
     }
     summary.created.push(...(await seedBookingDemo(manager, now)));
-    if (options.mediaDir) {
-      summary.created.push(...(await seedMuseumDemo(manager, now, new LocalMediaStorage(options.mediaDir))));
+    if (options.mediaStorage) {
+      summary.created.push(...(await seedMuseumDemo(manager, now, options.mediaStorage)));
     }
     summary.created.push(...(await seedJobsDemo(manager, now)));
   });

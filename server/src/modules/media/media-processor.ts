@@ -108,14 +108,12 @@ async function processImage(data: Buffer, mime: string, sha256: string): Promise
   const ext = EXTENSION[mime] ?? 'jpg';
   try {
     const oriented = () =>
-      input()
-        .rotate()
-        .resize({
-          width: MAX_ORIGINAL_EDGE,
-          height: MAX_ORIGINAL_EDGE,
-          fit: 'inside',
-          withoutEnlargement: true,
-        });
+      input().rotate().resize({
+        width: MAX_ORIGINAL_EDGE,
+        height: MAX_ORIGINAL_EDGE,
+        fit: 'inside',
+        withoutEnlargement: true,
+      });
     const original =
       mime === 'image/png'
         ? oriented().png({ compressionLevel: 9 })
