@@ -45,6 +45,15 @@ export default defineAppConfig({
       root: 'subpackages/staff-museum',
       pages: ['pages/halls/index', 'pages/hall/index', 'pages/exhibit/index'],
     },
+    {
+      root: 'subpackages/jobs',
+      pages: ['pages/detail/index', 'pages/alerts/index', 'pages/saved/index', 'pages/matches/index'],
+    },
+    {
+      root: 'subpackages/staff-jobs',
+      pages: ['pages/list/index', 'pages/editor/index', 'pages/review/index', 'pages/import/index'],
+    },
+    { root: 'subpackages/employer', pages: ['pages/submit/index', 'pages/status/index'] },
   ],
   // The museum's audio guide keeps playing when the student leaves the app for a moment.
   requiredBackgroundModes: ['audio'],

@@ -32,6 +32,16 @@ export const PageRoute = {
   staffMuseumHalls: '/subpackages/staff-museum/pages/halls/index',
   staffMuseumHall: '/subpackages/staff-museum/pages/hall/index',
   staffMuseumExhibit: '/subpackages/staff-museum/pages/exhibit/index',
+  jobDetail: '/subpackages/jobs/pages/detail/index',
+  jobAlerts: '/subpackages/jobs/pages/alerts/index',
+  savedJobs: '/subpackages/jobs/pages/saved/index',
+  jobMatches: '/subpackages/jobs/pages/matches/index',
+  staffJobs: '/subpackages/staff-jobs/pages/list/index',
+  staffJobEditor: '/subpackages/staff-jobs/pages/editor/index',
+  staffJobReview: '/subpackages/staff-jobs/pages/review/index',
+  staffJobImport: '/subpackages/staff-jobs/pages/import/index',
+  employerSubmit: '/subpackages/employer/pages/submit/index',
+  employerStatus: '/subpackages/employer/pages/status/index',
 } as const;
 
 /** Tab order as in app.config.ts `tabBar.list`; setTabBarItem addresses tabs by this index. */

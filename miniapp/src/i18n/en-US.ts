@@ -1,6 +1,7 @@
 import { bookingEnUS } from './booking.en-US';
-import type { Messages } from './messages';
+import { jobsEnUS } from './jobs.en-US';
 import { museumEnUS } from './museum.en-US';
+import type { Messages } from './messages';
 
 export const enUS: Messages = {
   app: {
@@ -170,4 +171,5 @@ export const enUS: Messages = {
   },
   ...bookingEnUS,
   ...museumEnUS,
+  ...jobsEnUS,
 };

@@ -1,4 +1,5 @@
 import { bookingZhCN } from './booking.zh-CN';
+import { jobsZhCN } from './jobs.zh-CN';
 import { museumZhCN } from './museum.zh-CN';
 
 /** Simplified Chinese, the app's first language. en-US.ts must carry exactly the same keys (see Messages). */
@@ -163,4 +164,5 @@ export const zhCN = {
   },
   ...bookingZhCN,
   ...museumZhCN,
+  ...jobsZhCN,
 } as const;

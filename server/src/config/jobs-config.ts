@@ -12,7 +12,7 @@ export interface JobsConfig {
 export function parseJobsConfig(read: EnvReader): JobsConfig {
   return {
     sweepMs: read.integer('JOBS_SWEEP_SECONDS', 60, { min: 1, max: 3600 }) * 1000,
-    submissionRateLimit: read.integer('EMPLOYER_SUBMISSION_RATE_LIMIT', 5, { min: 1, max: 100_000 }),
+    submissionRateLimit: read.integer('EMPLOYER_SUBMISSION_RATE_LIMIT', 30, { min: 1, max: 100_000 }),
     submissionRateWindowMs:
       read.integer('EMPLOYER_SUBMISSION_RATE_WINDOW_MINUTES', 60, { min: 1, max: 7 * 24 * 60 }) * 60_000,
   };

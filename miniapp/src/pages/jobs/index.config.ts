@@ -2,4 +2,5 @@ import { zhCN } from '@/i18n/zh-CN';
 
 export default definePageConfig({
   navigationBarTitleText: zhCN.titles.jobs,
+  enablePullDownRefresh: true,
 });

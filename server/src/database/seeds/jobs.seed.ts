@@ -9,6 +9,7 @@ import {
   SubmissionStatus,
   type UpdateJobAlertsRequest,
 } from '@careerside/shared';
+import { zonedDate } from '../../common/time/zoned-time';
 import { nextDigestAt, parseWallTime } from '../../modules/job-alerts/digest-schedule';
 import { JobAlertSettingsEntity } from '../../modules/job-alerts/job-alert-settings.entity';
 import {
@@ -21,6 +22,7 @@ import { EmployerSubmissionEntity } from '../../modules/jobs/employer-submission
 import { postingColumns } from '../../modules/jobs/job-lifecycle.service';
 import { JobKeySectorEntity, JobLocationEntity } from '../../modules/jobs/job-facets.entity';
 import { JobEntity } from '../../modules/jobs/job.entity';
+import { parseDeadline } from '../../modules/jobs/postings/deadline';
 import { normalizeLocations } from '../../modules/jobs/postings/locations';
 import { toPosting } from '../../modules/jobs/postings/posting';
 import { normalizeSearchText } from '../../modules/jobs/search/search-text';
@@ -465,6 +467,12 @@ const DEMO_SUBMISSIONS = [
   },
 ] as const;
 
+/** The end of the center's day this many days from now: deadlines as staff set them. */
+function endOfDayIn(days: number, now: Date, timeZone: string): Date {
+  const date = zonedDate(new Date(now.getTime() + days * DAY), timeZone);
+  return parseDeadline(date, timeZone) ?? new Date(now.getTime() + days * DAY);
+}
+
 /**
  * Demo postings (mostly key-sector employers, one draft), two pending employer submissions and the demo
  * students' alert preferences. Idempotent per record; the time zone places day-only deadlines.
@@ -478,7 +486,7 @@ export async function seedJobsDemo(
   for (const demo of DEMO_JOBS) {
     if (await manager.getRepository(JobEntity).existsBy({ id: demo.id })) continue;
     const { id, deadlineInDays, publishedDaysAgo, ...request } = demo;
-    const posting = toPosting(request, new Date(now.getTime() + deadlineInDays * DAY));
+    const posting = toPosting(request, endOfDayIn(deadlineInDays, now, timeZone));
     const publishedAt =
       publishedDaysAgo === undefined ? null : new Date(now.getTime() - publishedDaysAgo * DAY - 3_600_000);
     await manager.getRepository(JobEntity).insert({
@@ -510,7 +518,7 @@ export async function seedJobsDemo(
 
   for (const demo of DEMO_SUBMISSIONS) {
     if (await manager.getRepository(EmployerSubmissionEntity).existsBy({ id: demo.id })) continue;
-    const deadline = new Date(now.getTime() + demo.deadlineInDays * DAY).toISOString();
+    const deadline = endOfDayIn(demo.deadlineInDays, now, timeZone).toISOString();
     await manager.getRepository(EmployerSubmissionEntity).insert({
       id: demo.id,
       // No one holds the token of a seeded submission: its status page is for real submissions only.

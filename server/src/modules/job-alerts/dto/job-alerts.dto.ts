@@ -7,10 +7,11 @@ import {
   IsInt,
   IsOptional,
   IsString,
-  Length,
   Matches,
   Max,
   Min,
+  IsNotEmpty,
+  MaxLength,
 } from 'class-validator';
 import {
   ALERT_FREQUENCIES,
@@ -61,7 +62,8 @@ export class UpdateJobAlertsDto implements UpdateJobAlertsRequest {
   @IsArray()
   @ArrayMaxSize(JOB_LIMITS.alertListMax)
   @IsString({ each: true })
-  @Length(1, JOB_LIMITS.locationMax, { each: true })
+  @IsNotEmpty({ each: true })
+  @MaxLength(JOB_LIMITS.locationMax, { each: true })
   locations: string[] = [];
 
   @ApiPropertyOptional({
@@ -73,7 +75,8 @@ export class UpdateJobAlertsDto implements UpdateJobAlertsRequest {
   @IsArray()
   @ArrayMaxSize(JOB_LIMITS.alertListMax)
   @IsString({ each: true })
-  @Length(1, JOB_LIMITS.alertKeywordMax, { each: true })
+  @IsNotEmpty({ each: true })
+  @MaxLength(JOB_LIMITS.alertKeywordMax, { each: true })
   keywords: string[] = [];
 
   @ApiPropertyOptional({

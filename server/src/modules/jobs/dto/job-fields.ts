@@ -9,11 +9,11 @@ import {
   IsOptional,
   IsString,
   IsUrl,
-  Length,
   Max,
   MaxLength,
   Min,
   ValidateIf,
+  IsNotEmpty,
 } from 'class-validator';
 import {
   APPLY_METHODS,
@@ -43,8 +43,9 @@ function trimEach({ value }: TransformFnParams): unknown {
 export const Present = (): PropertyDecorator => ValidateIf((_, value: unknown) => value !== undefined);
 
 export const FieldRules = {
-  title: () => applyDecorators(Transform(trim), IsString(), Length(1, JOB_LIMITS.titleMax)),
-  employer: () => applyDecorators(Transform(trim), IsString(), Length(1, JOB_LIMITS.employerMax)),
+  title: () => applyDecorators(Transform(trim), IsString(), IsNotEmpty(), MaxLength(JOB_LIMITS.titleMax)),
+  employer: () =>
+    applyDecorators(Transform(trim), IsString(), IsNotEmpty(), MaxLength(JOB_LIMITS.employerMax)),
   employerType: () => IsIn(EMPLOYER_TYPE_CODES),
   industry: () => IsIn(INDUSTRY_CODES),
   keySectors: () =>
@@ -61,7 +62,8 @@ export const FieldRules = {
       IsArray(),
       ArrayMaxSize(JOB_LIMITS.locationsMax),
       IsString({ each: true }),
-      Length(1, JOB_LIMITS.locationMax, { each: true }),
+      IsNotEmpty({ each: true }),
+      MaxLength(JOB_LIMITS.locationMax, { each: true }),
     ),
   degree: () => applyDecorators(IsOptional(), IsIn(DEGREE_CODES)),
   majors: () =>
@@ -71,12 +73,13 @@ export const FieldRules = {
       IsArray(),
       ArrayMaxSize(JOB_LIMITS.majorsMax),
       IsString({ each: true }),
-      Length(1, JOB_LIMITS.majorMax, { each: true }),
+      IsNotEmpty({ each: true }),
+      MaxLength(JOB_LIMITS.majorMax, { each: true }),
     ),
   salary: () => applyDecorators(IsOptional(), IsInt(), Min(0), Max(JOB_LIMITS.salaryMax)),
   headcount: () => applyDecorators(IsOptional(), IsInt(), Min(1), Max(JOB_LIMITS.headcountMax)),
   // The format is checked when it is parsed against the center's time zone (constraint isDeadline).
-  deadline: () => applyDecorators(Transform(trim), IsString(), Length(1, 40)),
+  deadline: () => applyDecorators(Transform(trim), IsString(), IsNotEmpty(), MaxLength(40)),
   applyMethod: () => IsIn(APPLY_METHODS),
   applyUrl: () =>
     applyDecorators(
@@ -95,6 +98,13 @@ export const FieldRules = {
       IsEmail(),
     ),
   applyAddress: () =>
-    applyDecorators(IsOptional(), Transform(trim), IsString(), Length(1, JOB_LIMITS.applyAddressMax)),
-  description: () => applyDecorators(Transform(trim), IsString(), Length(1, JOB_LIMITS.descriptionMax)),
+    applyDecorators(
+      IsOptional(),
+      Transform(trim),
+      IsString(),
+      IsNotEmpty(),
+      MaxLength(JOB_LIMITS.applyAddressMax),
+    ),
+  description: () =>
+    applyDecorators(Transform(trim), IsString(), IsNotEmpty(), MaxLength(JOB_LIMITS.descriptionMax)),
 };

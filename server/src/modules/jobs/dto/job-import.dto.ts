@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsBoolean, IsOptional, IsString, Length } from 'class-validator';
+import { IsBoolean, IsNotEmpty, IsOptional, IsString, MaxLength } from 'class-validator';
 import type { ImportJobsRequest } from '@careerside/shared';
 
 export class ImportJobsDto implements ImportJobsRequest {
@@ -9,7 +9,8 @@ export class ImportJobsDto implements ImportJobsRequest {
       '岗位名称,单位名称,行业,截止日期,投递链接,岗位描述\n结构设计师,某研究院,航空航天,2026-12-31,https://hr.example.cn,负责结构设计',
   })
   @IsString()
-  @Length(1, 5_000_000)
+  @IsNotEmpty()
+  @MaxLength(5_000_000)
   csv: string;
 
   @ApiPropertyOptional({ default: false, description: 'Check only; write nothing' })

@@ -1,6 +1,16 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
-import { IsBoolean, IsIn, IsInt, IsOptional, IsString, Length, Max, MaxLength, Min } from 'class-validator';
+import {
+  IsBoolean,
+  IsIn,
+  IsInt,
+  IsOptional,
+  IsString,
+  Max,
+  MaxLength,
+  Min,
+  IsNotEmpty,
+} from 'class-validator';
 import {
   type AdminListJobsQuery,
   type Degree,
@@ -52,7 +62,8 @@ export class ListJobsQueryDto implements ListJobsQuery {
   @IsOptional()
   @Transform(trim)
   @IsString()
-  @Length(1, JOB_LIMITS.locationMax)
+  @IsNotEmpty()
+  @MaxLength(JOB_LIMITS.locationMax)
   location?: string;
 
   @ApiPropertyOptional({ enum: DEGREE_CODES, description: 'Postings open to a student with this degree' })

@@ -7,11 +7,11 @@ import {
   IsInt,
   IsOptional,
   IsString,
-  Length,
   Matches,
   Max,
   MaxLength,
   Min,
+  IsNotEmpty,
 } from 'class-validator';
 import {
   type ApproveJobSubmissionRequest,
@@ -29,7 +29,8 @@ export class CreateJobSubmissionDto extends CreateJobDto implements CreateJobSub
   @ApiProperty({ maxLength: JOB_LIMITS.contactNameMax, example: '王经理' })
   @Transform(trim)
   @IsString()
-  @Length(1, JOB_LIMITS.contactNameMax)
+  @IsNotEmpty()
+  @MaxLength(JOB_LIMITS.contactNameMax)
   contactName: string;
 
   @ApiPropertyOptional({
@@ -89,6 +90,7 @@ export class DeclineJobSubmissionDto implements DeclineJobSubmissionRequest {
   })
   @Transform(trim)
   @IsString()
-  @Length(1, JOB_LIMITS.declineReasonMax)
+  @IsNotEmpty()
+  @MaxLength(JOB_LIMITS.declineReasonMax)
   reason: string;
 }
