@@ -70,38 +70,6 @@ export const enUS: Messages = {
     entryJobsBody: 'Openings in key sectors, with alerts',
     entryMuseumTitle: 'Pocket Employment Museum',
     entryMuseumBody: 'Alumni career stories and industry halls',
-    comingSoonTag: 'Coming soon',
-  },
-  comingSoon: {
-    badge: 'Coming soon',
-    note: 'This part is being built. It will open right here.',
-    whatToExpect: 'What you will be able to do',
-    booking: {
-      lead: 'Meet a university career advisor one to one: plan your path, polish your resume, practise interviews.',
-      points: [
-        'Find advisors and open time slots by topic',
-        'Book a slot in one tap, and cancel any time',
-        'Get WeChat reminders when you book and before you meet',
-      ],
-      listTitle: 'Topics you can ask about',
-    },
-    jobs: {
-      lead: 'Openings published by the university, with jobs in national key sectors first.',
-      points: [
-        'Filter by industry, key sector and location',
-        'Subscribe to alerts and hear of matching jobs as soon as they are published',
-        'See deadlines and how to apply',
-      ],
-      listTitle: 'Key sectors',
-    },
-    museum: {
-      lead: 'Walk through industry halls and read how alumni built careers in key sectors and at the grassroots.',
-      points: [
-        'Browse halls of industries and alumni stories',
-        'Exhibits with text, photos and video, wherever you are',
-        'Learn the career paths of the national key sectors',
-      ],
-    },
   },
   me: {
     signedOutTitle: 'Sign in to see your details',

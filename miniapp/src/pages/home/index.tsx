@@ -94,7 +94,6 @@ export default function HomePage() {
         tone="gold"
         title={t.home.entryJobsTitle}
         body={t.home.entryJobsBody}
-        tag={t.home.comingSoonTag}
         onClick={() => go(TabRoute.jobs)}
       />
       <EntryCard
