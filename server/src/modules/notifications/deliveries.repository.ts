@@ -41,7 +41,7 @@ export interface DeliveryStatsRow {
 
 const WECHAT = DeliveryChannel.Wechat;
 const CLAIMABLE = [DeliveryStatus.Queued, DeliveryStatus.Failed];
-const CHUNK = 500;
+const CHUNK = 1000;
 
 /** The delivery outbox: every statement that moves a push from one status to another is here. */
 @Injectable()
@@ -148,33 +148,48 @@ export class DeliveriesRepository {
   }
 
   /**
-   * Commits that an attempt starts now, just before the HTTP call. Answers false when this worker no
-   * longer holds the claim (it must not send then).
+   * Commits that these attempts start now, just before the HTTP calls. Answers the ids this worker still
+   * holds the claim of (only those may be sent).
    */
-  async startAttempt(
+  async startAttempts(
     manager: EntityManager,
-    notificationId: string,
     owner: string,
     now: Date,
-    marks: { grantConsumed: boolean; pushDay: string | null },
-  ): Promise<boolean> {
-    const result = await execute(
-      manager,
-      `UPDATE notification_deliveries
-       SET attempts = attempts + 1, in_flight_since = ?, grant_consumed = ?, push_day = ?, updated_at = ?
-       WHERE channel = ? AND notification_id = ? AND lease_owner = ? AND status = ?`,
-      [
-        sqlTime(manager, now),
-        marks.grantConsumed ? 1 : 0,
-        marks.pushDay,
-        sqlTime(manager, now),
-        WECHAT,
-        notificationId,
-        owner,
-        DeliveryStatus.Sending,
-      ],
+    groups: readonly { ids: readonly string[]; grantConsumed: boolean; pushDay: string | null }[],
+  ): Promise<Set<string>> {
+    const at = sqlTime(manager, now);
+    let expected = 0;
+    let changed = 0;
+    for (const group of groups) {
+      if (group.ids.length === 0) continue;
+      expected += group.ids.length;
+      changed += await execute(
+        manager,
+        `UPDATE notification_deliveries
+         SET attempts = attempts + 1, in_flight_since = ?, grant_consumed = ?, push_day = ?, updated_at = ?
+         WHERE channel = ? AND lease_owner = ? AND status = ? AND notification_id IN (${placeholders(group.ids.length)})`,
+        [
+          at,
+          group.grantConsumed ? 1 : 0,
+          group.pushDay,
+          at,
+          WECHAT,
+          owner,
+          DeliveryStatus.Sending,
+          ...group.ids,
+        ],
+      );
+    }
+    const all = groups.flatMap((group) => group.ids);
+    if (changed === expected) return new Set(all);
+    // Some claims were recovered by another worker meanwhile (rare): find which ones are still ours.
+    const rows: { id: string }[] = await manager.query(
+      `SELECT notification_id AS id FROM notification_deliveries
+       WHERE channel = ? AND lease_owner = ? AND status = ? AND in_flight_since = ?
+       AND notification_id IN (${placeholders(all.length)})`,
+      [WECHAT, owner, DeliveryStatus.Sending, at, ...all],
     );
-    return result === 1;
+    return new Set(rows.map((row) => row.id));
   }
 
   /** Sent. Also recorded when the lease lapsed meanwhile (the row was marked unconfirmed): now we know. */

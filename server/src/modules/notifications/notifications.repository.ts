@@ -35,8 +35,8 @@ const COLUMNS = [
   'read_at',
   'created_at',
 ];
-// Rows per INSERT: well under SQLite's 32,766 bound parameters and MySQL's packet size.
-const INSERT_CHUNK = 500;
+// Rows per INSERT: 11,000 parameters, well under SQLite's 32,766 and MySQL's packet size.
+const INSERT_CHUNK = 1000;
 
 /** The inbox table. */
 @Injectable()

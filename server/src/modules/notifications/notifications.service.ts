@@ -16,7 +16,7 @@ import { SubscribeMessageSender } from '../wechat/subscribe-message.sender';
 import { DeliveriesRepository } from './deliveries.repository';
 import { nextDayPushTime, nextPushTime } from './delivery/quiet-hours';
 import { type NewNotification, NotificationsRepository } from './notifications.repository';
-import { chunks, placeholders } from './sql-support';
+import { chunks, isMysql, placeholders } from './sql-support';
 import type { NotificationFieldsOf } from './templates/kind-policy';
 import { TemplateRegistry } from './templates/template-registry';
 import type { FieldValue } from '../wechat/value-fitting';
@@ -60,6 +60,8 @@ export interface NotifyResult {
 }
 
 const MAX_PAYLOAD_BYTES = 4096;
+/** Users per multi-row INSERT in a fan-out. */
+const FAN_OUT_CHUNK = 1000;
 
 /**
  * The public face of notifications for every other module. Writes go into the caller's transaction
@@ -107,7 +109,7 @@ export class NotificationsService implements OnModuleInit, EntitySubscriberInter
   }
 
   /**
-   * Tells many users the same thing (a job alert to every matching student): multi-row inserts, 500 users
+   * Tells many users the same thing (a job alert to every matching student): multi-row inserts, 1000 users
    * per statement. Users already notified with this dedupe key, and ids of users that do not exist, are
    * skipped; answers how many inbox entries were written.
    */
@@ -116,22 +118,7 @@ export class NotificationsService implements OnModuleInit, EntitySubscriberInter
     userIds: readonly string[],
     message: NotificationMessage<K>,
   ): Promise<{ notified: number }> {
-    let notified = 0;
-    for (const chunk of chunks([...new Set(userIds)], 500)) {
-      const existing = await this.notifications.existingUserIds(manager, chunk);
-      const rows = chunk
-        .filter((userId) => existing.has(userId))
-        .map((userId) => this.toRow(userId, message as AnyMessage));
-      if (rows.length === 0) continue;
-      notified += await this.notifications.insertIgnoringDuplicates(manager, rows);
-      await this.addDelivery(
-        manager,
-        rows.map((row) => row.id),
-        message as AnyMessage,
-        rows[0].visibleAt,
-      );
-    }
-    return { notified };
+    return this.fanOut(manager, userIds, message as AnyMessage, false);
   }
 
   /** Tells everyone with one of these roles (a center announcement). */
@@ -144,11 +131,39 @@ export class NotificationsService implements OnModuleInit, EntitySubscriberInter
       `SELECT id FROM users WHERE role IN (${placeholders(roles.length)})`,
       [...roles],
     );
-    return this.notifyMany(
+    return this.fanOut(
       manager,
       users.map((user) => user.id),
-      message,
+      message as AnyMessage,
+      true,
     );
+  }
+
+  private async fanOut(
+    manager: EntityManager,
+    userIds: readonly string[],
+    message: AnyMessage,
+    knownUsers: boolean,
+  ): Promise<{ notified: number }> {
+    let notified = 0;
+    for (const chunk of chunks([...new Set(userIds)], FAN_OUT_CHUNK)) {
+      // MySQL's INSERT IGNORE skips rows whose user does not exist (a foreign key warning); SQLite's
+      // INSERT OR IGNORE does not, so unknown ids are filtered out first there.
+      const existing =
+        knownUsers || isMysql(manager) ? null : await this.notifications.existingUserIds(manager, chunk);
+      const rows = chunk
+        .filter((userId) => existing?.has(userId) ?? true)
+        .map((userId) => this.toRow(userId, message));
+      if (rows.length === 0) continue;
+      notified += await this.notifications.insertIgnoringDuplicates(manager, rows);
+      await this.addDelivery(
+        manager,
+        rows.map((row) => row.id),
+        message,
+        rows[0].visibleAt,
+      );
+    }
+    return { notified };
   }
 
   /**

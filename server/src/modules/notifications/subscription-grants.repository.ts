@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import { SubscribeResult, SubscriptionMode } from '@careerside/shared';
 import { SubscriptionGrantEntity } from './subscription-grant.entity';
-import { execute, chunks, insertIgnore, placeholders, sqlTime } from './sql-support';
+import { chunks, execute, insertIgnore, isMysql, placeholders, sqlTime } from './sql-support';
 
 export interface RecordedResult {
   templateId: string;
@@ -48,6 +48,49 @@ export class SubscriptionGrantsRepository {
          WHERE user_id = ? AND template_id = ?`,
         [mode, result, at, userId, templateId],
       );
+    }
+  }
+
+  /**
+   * What these users have left of one template, with their rows locked for this transaction (MySQL/MariaDB;
+   * SQLite runs one writer at a time anyway).
+   */
+  async lockRemaining(
+    manager: EntityManager,
+    templateId: string,
+    userIds: readonly string[],
+  ): Promise<Map<string, number>> {
+    const remaining = new Map<string, number>();
+    for (const chunk of chunks([...new Set(userIds)].sort(), 500)) {
+      const rows: { user_id: string; remaining: number | string }[] = await manager.query(
+        `SELECT user_id, remaining FROM subscription_grants
+         WHERE template_id = ? AND user_id IN (${placeholders(chunk.length)})
+         ${isMysql(manager) ? 'FOR UPDATE' : ''}`,
+        [templateId, ...chunk],
+      );
+      for (const row of rows) remaining.set(row.user_id, Number(row.remaining));
+    }
+    return remaining;
+  }
+
+  /** Adds `delta` (per user) to what users have left of one template: negative takes, positive gives back. */
+  async adjust(
+    manager: EntityManager,
+    templateId: string,
+    deltas: ReadonlyMap<string, number>,
+    now: Date,
+  ): Promise<void> {
+    const byDelta = new Map<number, string[]>();
+    for (const [userId, delta] of deltas)
+      if (delta !== 0) byDelta.set(delta, [...(byDelta.get(delta) ?? []), userId]);
+    for (const [delta, userIds] of byDelta) {
+      for (const chunk of chunks(userIds, 500)) {
+        await manager.query(
+          `UPDATE subscription_grants SET remaining = remaining + ?, updated_at = ?
+           WHERE template_id = ? AND user_id IN (${placeholders(chunk.length)})`,
+          [delta, sqlTime(manager, now), templateId, ...chunk],
+        );
+      }
     }
   }
 

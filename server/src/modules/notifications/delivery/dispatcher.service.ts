@@ -23,16 +23,17 @@ import { isQuietTime } from './quiet-hours';
 
 /** How long one run keeps claiming before it hands over (BullMQ then lets other processes join). */
 const RUN_BUDGET_MS = 10_000;
-
-type Prepared = { delivery: ClaimedDelivery; consumedNow: boolean; countedNow: boolean };
+/** Chunks that move through consent, sending and recording side by side, so the database and WeChat overlap. */
+const LANES = 4;
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /**
- * Claims due WeChat deliveries and sends them. Per push, in one transaction before the HTTP call: take a
- * one-time grant (none left: skipped), count it against the daily cap (over it: folded into a digest), and
- * commit that the attempt starts. Then send, rate-limited, at most `concurrency` at a time, and record the
- * outcome: sent; retry later with backoff; or dead with the reason.
+ * Claims due WeChat deliveries and sends them. A chunk at a time, in one transaction before the HTTP calls:
+ * take one-time grants (none left: skipped), count capped pushes against the daily cap (over it: folded
+ * into a digest), and commit that the attempts start. Then send, rate-limited, and record the outcomes in a
+ * second transaction: sent; retry later with backoff; or dead with the reason. Several chunks are under
+ * way at once, together never more than `concurrency` pushes on the wire.
  *
  * A worker that dies leaves claims whose lease lapses. The next run gives back the ones it never started
  * and marks the ones it had on the wire `unconfirmed` (WeChat has no idempotency key, so resending could
@@ -68,31 +69,79 @@ export class DeliveryDispatcher implements OnModuleInit, OnModuleDestroy {
     });
   }
 
-  /** Shutdown: stop claiming; the chunk on the wire finishes and untouched claims are given back. */
+  /** Shutdown: stop claiming; the chunks on the wire finish and untouched claims are given back. */
   onModuleDestroy(): void {
     this.stopping = true;
   }
 
-  /** One run: recover lapsed claims now and then, then claim and send batches until none are due. */
+  /** One run: recover lapsed claims now and then, then claim and send until nothing is due. */
   async dispatch(): Promise<WorkOutcome> {
     const started = Date.now();
     await this.recoverLapsedClaims();
-    const { batchSize, leaseMs } = this.config.notifications;
-    while (!this.stopping) {
-      const now = new Date();
-      const batch = await this.deliveries.claimDue(this.owner, {
-        limit: batchSize,
-        now,
-        leaseUntil: new Date(now.getTime() + leaseMs),
-        // In quiet hours only urgent pushes go out; the rest wait for the window to end.
-        onlyUrgent: isQuietTime(now, this.config.center.quietHours, this.config.center.timezone),
-      });
-      if (batch.length === 0) return {};
-      await this.processBatch(batch);
-      if (batch.length < batchSize) return {};
-      if (Date.now() - started > RUN_BUDGET_MS) return { more: true };
+    const { batchSize, leaseMs, concurrency } = this.config.notifications;
+    const lanes = Math.min(LANES, concurrency);
+    const chunkSize = Math.ceil(concurrency / lanes);
+    const queue: ClaimedDelivery[] = [];
+    let exhausted = false;
+    let overBudget = false;
+    let refilling: Promise<void> | null = null;
+
+    // One claim at a time; lanes that find the queue empty wait for it.
+    const refill = () =>
+      (refilling ??= (async () => {
+        if (this.stopping || exhausted) return;
+        if (Date.now() - started > RUN_BUDGET_MS) {
+          overBudget = true;
+          exhausted = true;
+          return;
+        }
+        const now = new Date();
+        const batch = await this.deliveries.claimDue(this.owner, {
+          limit: batchSize,
+          now,
+          leaseUntil: new Date(now.getTime() + leaseMs),
+          // In quiet hours only urgent pushes go out; the rest wait for the window to end.
+          onlyUrgent: isQuietTime(now, this.config.center.quietHours, this.config.center.timezone),
+        });
+        if (batch.length < batchSize) exhausted = true;
+        queue.push(...(await this.skipWithoutConsent(batch)));
+      })().finally(() => {
+        refilling = null;
+      }));
+
+    const renewal = setInterval(() => {
+      this.deliveries
+        .renewLeases(this.owner, new Date(Date.now() + leaseMs))
+        .catch((error: Error) =>
+          this.logger.warn({ reason: error.message }, 'Could not renew delivery leases'),
+        );
+    }, leaseMs / 3);
+    try {
+      await Promise.all(
+        Array.from({ length: lanes }, async () => {
+          for (;;) {
+            if (this.stopping) return;
+            if (queue.length < chunkSize * lanes && !exhausted) await refill();
+            const chunk = queue.splice(0, chunkSize);
+            if (chunk.length === 0) {
+              if (exhausted) return;
+              continue;
+            }
+            await this.sendChunk(chunk);
+          }
+        }),
+      );
+    } finally {
+      clearInterval(renewal);
+      if (queue.length > 0) {
+        await this.deliveries.release(
+          queue.splice(0).map((delivery) => delivery.notificationId),
+          null,
+          new Date(),
+        );
+      }
     }
-    return {};
+    return overBudget && !this.stopping ? { more: true } : {};
   }
 
   private async recoverLapsedClaims(): Promise<void> {
@@ -110,132 +159,165 @@ export class DeliveryDispatcher implements OnModuleInit, OnModuleDestroy {
     }
   }
 
-  private async processBatch(batch: ClaimedDelivery[]): Promise<void> {
-    const { leaseMs, concurrency } = this.config.notifications;
-    const renewal = setInterval(() => {
-      this.deliveries
-        .renewLeases(this.owner, new Date(Date.now() + leaseMs))
-        .catch((error: Error) =>
-          this.logger.warn({ reason: error.message }, 'Could not renew delivery leases'),
-        );
-    }, leaseMs / 3);
-    try {
-      // Most users never subscribe: settle those in one statement instead of one conditional update each.
-      const granted = await this.grants.grantedPairs(batch.map((delivery) => delivery.userId));
-      const withoutConsent = batch.filter(
-        (delivery) => !delivery.grantConsumed && !granted.has(`${delivery.userId}|${delivery.templateId}`),
+  /** Most users never subscribe: settle those in one statement instead of locking grants for each. */
+  private async skipWithoutConsent(batch: ClaimedDelivery[]): Promise<ClaimedDelivery[]> {
+    if (batch.length === 0) return batch;
+    const granted = await this.grants.grantedPairs(batch.map((delivery) => delivery.userId));
+    const without = batch.filter(
+      (delivery) => !delivery.grantConsumed && !granted.has(`${delivery.userId}|${delivery.templateId}`),
+    );
+    if (without.length > 0) {
+      await runInTransaction(this.dataSource, (manager) =>
+        this.deliveries.markSkipped(
+          manager,
+          without.map((delivery) => delivery.notificationId),
+          'no subscription granted for this template',
+          new Date(),
+        ),
       );
-      if (withoutConsent.length > 0) {
-        await runInTransaction(this.dataSource, (manager) =>
-          this.deliveries.markSkipped(
-            manager,
-            withoutConsent.map((delivery) => delivery.notificationId),
-            'no subscription granted for this template',
-            new Date(),
-          ),
-        );
-      }
-      const toSend = batch.filter((delivery) => !withoutConsent.includes(delivery));
-      for (let i = 0; i < toSend.length; i += concurrency) {
-        if (this.stopping) {
-          await this.deliveries.release(
-            toSend.slice(i).map((delivery) => delivery.notificationId),
-            null,
-            new Date(),
-          );
-          return;
-        }
-        await this.sendChunk(toSend.slice(i, i + concurrency));
-      }
-    } finally {
-      clearInterval(renewal);
     }
+    return batch.filter((delivery) => !without.includes(delivery));
   }
 
   private async sendChunk(chunk: ClaimedDelivery[]): Promise<void> {
     const slots = await this.rateLimiter.reserve(chunk.length);
     await sleep(slots[0] ?? 0);
     const startedAt = Date.now();
-    const prepared = await runInTransaction(this.dataSource, async (manager) => {
-      const ready: Prepared[] = [];
-      const now = new Date();
-      for (const delivery of chunk) {
-        const outcome = await this.prepare(manager, delivery, now);
-        if (outcome) ready.push(outcome);
-      }
-      return ready;
-    });
+    const ready = await runInTransaction(this.dataSource, (manager) =>
+      this.prepare(manager, chunk, new Date()),
+    );
     const results = await Promise.all(
-      prepared.map(async (item, index) => {
+      ready.map(async (delivery, index) => {
         await sleep(Math.max(0, (slots[index] ?? 0) - (slots[0] ?? 0) - (Date.now() - startedAt)));
-        return { item, result: await this.send(item.delivery) };
+        return { delivery, result: await this.send(delivery) };
       }),
     );
     await runInTransaction(this.dataSource, async (manager) => {
       const now = new Date();
       await this.deliveries.markSent(
         manager,
-        results.filter(({ result }) => result.ok).map(({ item }) => item.delivery.notificationId),
+        results.filter(({ result }) => result.ok).map(({ delivery }) => delivery.notificationId),
         now,
       );
-      for (const { item, result } of results) {
-        if (!result.ok) await this.recordFailure(manager, item, result, now);
+      for (const { delivery, result } of results) {
+        if (!result.ok) await this.recordFailure(manager, delivery, result, now);
       }
     });
   }
 
-  /** Consent, cap and the committed start of the attempt; null when this push is not to be sent now. */
+  /**
+   * Consent, cap and the committed start of the attempts, for a whole chunk in a few statements. Answers
+   * the deliveries to send now.
+   */
   private async prepare(
     manager: EntityManager,
-    delivery: ClaimedDelivery,
+    chunk: ClaimedDelivery[],
     now: Date,
-  ): Promise<Prepared | null> {
-    const template = this.registry.forKind(delivery.kind);
-    const oneTime = (template?.mode ?? SubscriptionMode.OneTime) === SubscriptionMode.OneTime;
-    let consumedNow = false;
-    if (oneTime && !delivery.grantConsumed) {
-      if (!(await this.grants.consume(manager, delivery.userId, delivery.templateId, now))) {
-        await this.deliveries.markSkipped(
-          manager,
-          [delivery.notificationId],
-          'no subscription left for this template',
-          now,
-        );
-        return null;
+  ): Promise<ClaimedDelivery[]> {
+    const oneTime = (delivery: ClaimedDelivery) =>
+      (this.registry.forKind(delivery.kind)?.mode ?? SubscriptionMode.OneTime) === SubscriptionMode.OneTime;
+
+    // Consent: each one-time push takes one grant, within what the user has left of that template.
+    const skipped: ClaimedDelivery[] = [];
+    let candidates: ClaimedDelivery[] = [];
+    const needing = chunk.filter((delivery) => oneTime(delivery) && !delivery.grantConsumed);
+    for (const templateId of [...new Set(needing.map((delivery) => delivery.templateId))].sort()) {
+      const forTemplate = needing.filter((delivery) => delivery.templateId === templateId);
+      const left = await this.grants.lockRemaining(
+        manager,
+        templateId,
+        forTemplate.map((delivery) => delivery.userId),
+      );
+      const deltas = new Map<string, number>();
+      for (const delivery of forTemplate) {
+        const remaining = left.get(delivery.userId) ?? 0;
+        if (remaining <= 0) {
+          skipped.push(delivery);
+          continue;
+        }
+        left.set(delivery.userId, remaining - 1);
+        deltas.set(delivery.userId, (deltas.get(delivery.userId) ?? 0) - 1);
+        candidates.push(delivery);
       }
-      consumedNow = true;
+      await this.grants.adjust(manager, templateId, deltas, now);
+    }
+    const consumedNow = new Set(candidates);
+    candidates = [...candidates, ...chunk.filter((delivery) => !needing.includes(delivery))];
+    if (skipped.length > 0) {
+      await this.deliveries.markSkipped(
+        manager,
+        skipped.map((delivery) => delivery.notificationId),
+        'no subscription left for this template',
+        now,
+      );
     }
 
-    let countedNow = false;
+    // The daily cap: informational pushes to students, counted once per push and center day.
     const cap = this.config.notifications.dailyPushCap;
-    if (
-      cap > 0 &&
-      !delivery.urgent &&
-      delivery.pushDay === null &&
-      delivery.role === Role.Student &&
-      KIND_POLICY[delivery.kind].capped
-    ) {
-      const day = zonedDate(now, this.config.center.timezone);
-      if (!(await this.counters.tryCount(manager, delivery.userId, day, cap))) {
-        if (consumedNow) await this.grants.refund(manager, delivery.userId, delivery.templateId, now);
-        await this.notifications.foldIntoDigest(manager, delivery, now);
-        return null;
+    const day = zonedDate(now, this.config.center.timezone);
+    const capped = candidates.filter(
+      (delivery) =>
+        cap > 0 &&
+        !delivery.urgent &&
+        delivery.pushDay === null &&
+        delivery.role === Role.Student &&
+        KIND_POLICY[delivery.kind].capped,
+    );
+    const folded: ClaimedDelivery[] = [];
+    if (capped.length > 0) {
+      const pushes = await this.counters.lockCounts(
+        manager,
+        day,
+        capped.map((delivery) => delivery.userId),
+      );
+      const added = new Map<string, number>();
+      for (const delivery of capped) {
+        const count = pushes.get(delivery.userId) ?? 0;
+        if (count >= cap) {
+          folded.push(delivery);
+          continue;
+        }
+        pushes.set(delivery.userId, count + 1);
+        added.set(delivery.userId, (added.get(delivery.userId) ?? 0) + 1);
+        delivery.pushDay = day;
       }
-      delivery.pushDay = day;
-      countedNow = true;
+      await this.counters.add(manager, day, added);
     }
+    for (const delivery of folded) {
+      if (consumedNow.has(delivery)) {
+        await this.grants.adjust(manager, delivery.templateId, new Map([[delivery.userId, 1]]), now);
+      }
+      await this.notifications.foldIntoDigest(manager, delivery, now);
+    }
+    candidates = candidates.filter((delivery) => !folded.includes(delivery));
 
-    const marks = { grantConsumed: delivery.grantConsumed || consumedNow, pushDay: delivery.pushDay };
-    if (!(await this.deliveries.startAttempt(manager, delivery.notificationId, this.owner, now, marks))) {
-      // Another worker recovered this claim: leave it alone and give back what was taken for it.
-      if (consumedNow) await this.grants.refund(manager, delivery.userId, delivery.templateId, now);
-      if (countedNow && delivery.pushDay)
-        await this.counters.uncount(manager, delivery.userId, delivery.pushDay);
-      return null;
+    // Commit that these attempts start; only deliveries this worker still holds are sent.
+    const groups = new Map<string, { ids: string[]; grantConsumed: boolean; pushDay: string | null }>();
+    for (const delivery of candidates) {
+      const grantConsumed = delivery.grantConsumed || consumedNow.has(delivery);
+      const key = `${grantConsumed}|${delivery.pushDay ?? ''}`;
+      const group = groups.get(key) ?? { ids: [], grantConsumed, pushDay: delivery.pushDay };
+      group.ids.push(delivery.notificationId);
+      groups.set(key, group);
     }
-    delivery.grantConsumed = marks.grantConsumed;
-    delivery.attempts += 1;
-    return { delivery, consumedNow, countedNow };
+    const started = await this.deliveries.startAttempts(manager, this.owner, now, [...groups.values()]);
+    for (const delivery of candidates) {
+      if (started.has(delivery.notificationId)) continue;
+      // Recovered by another worker meanwhile: leave it alone and give back what was taken for it.
+      if (consumedNow.has(delivery)) {
+        await this.grants.adjust(manager, delivery.templateId, new Map([[delivery.userId, 1]]), now);
+      }
+      if (delivery.pushDay === day && capped.includes(delivery)) {
+        await this.counters.uncount(manager, delivery.userId, day);
+      }
+    }
+    return candidates
+      .filter((delivery) => started.has(delivery.notificationId))
+      .map((delivery) => {
+        delivery.grantConsumed ||= consumedNow.has(delivery);
+        delivery.attempts += 1;
+        return delivery;
+      });
   }
 
   private async send(delivery: ClaimedDelivery): Promise<SendResult> {
@@ -264,11 +346,10 @@ export class DeliveryDispatcher implements OnModuleInit, OnModuleDestroy {
 
   private async recordFailure(
     manager: EntityManager,
-    item: Prepared,
+    delivery: ClaimedDelivery,
     failure: SendFailure,
     now: Date,
   ): Promise<void> {
-    const { delivery } = item;
     const { retry } = this.config.notifications;
     if (failure.kind === 'retry' && delivery.attempts < retry.maxAttempts) {
       const dueAt = new Date(now.getTime() + backoffDelay(delivery.attempts, retry));
