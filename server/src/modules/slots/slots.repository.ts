@@ -2,11 +2,15 @@ import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import { WaitlistStatus } from '@careerside/shared';
 import { affectedRows } from '../../database/transactions';
+import { SlotListingCache } from './slot-listing-cache';
 import { SlotEntity } from './slot.entity';
 
 @Injectable()
 export class SlotsRepository {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly listings: SlotListingCache,
+  ) {}
 
   private repo(manager?: EntityManager) {
     return (manager ?? this.dataSource.manager).getRepository(SlotEntity);
@@ -78,6 +82,7 @@ export class SlotsRepository {
 
   /** Takes one seat if one is left: the one place a seat is ever taken. False when the slot is full or gone. */
   async takeSeat(manager: EntityManager, slotId: string): Promise<boolean> {
+    this.listings.clear();
     const result = await this.repo(manager)
       .createQueryBuilder()
       .update(SlotEntity)
@@ -90,6 +95,7 @@ export class SlotsRepository {
   }
 
   async releaseSeat(manager: EntityManager, slotId: string): Promise<void> {
+    this.listings.clear();
     await this.repo(manager)
       .createQueryBuilder()
       .update(SlotEntity)
@@ -100,6 +106,7 @@ export class SlotsRepository {
   }
 
   async insertMany(manager: EntityManager, slots: SlotEntity[]): Promise<void> {
+    this.listings.clear();
     for (let i = 0; i < slots.length; i += 200) await this.repo(manager).insert(slots.slice(i, i + 200));
   }
 
@@ -109,6 +116,7 @@ export class SlotsRepository {
     id: string,
     settings: Pick<SlotEntity, 'endsAt' | 'capacity' | 'mode' | 'location' | 'title'>,
   ): Promise<void> {
+    this.listings.clear();
     await this.repo(manager)
       .createQueryBuilder()
       .update(SlotEntity)
@@ -127,6 +135,7 @@ export class SlotsRepository {
 
   /** Deletes a slot nobody holds a seat in; one with seats taken is withdrawn instead (kept, not bookable). */
   async removeOrWithdraw(manager: EntityManager, id: string): Promise<'deleted' | 'withdrawn'> {
+    this.listings.clear();
     const deleted = await this.repo(manager)
       .createQueryBuilder()
       .delete()

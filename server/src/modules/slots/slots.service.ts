@@ -3,6 +3,7 @@ import type { SlotDto, SlotListResponse } from '@careerside/shared';
 import type { AppConfig } from '../../config/app-config';
 import { InjectConfig } from '../../config/inject-config.decorator';
 import { addDays, startOfZonedDay, zonedDate } from '../../common/time/zoned-time';
+import { SlotListingCache } from './slot-listing-cache';
 import type { SlotEntity } from './slot.entity';
 import { toSlotDto } from './slot.mapper';
 import { SlotsRepository } from './slots.repository';
@@ -12,6 +13,7 @@ export class SlotsService {
   constructor(
     @InjectConfig() private readonly config: AppConfig,
     private readonly slots: SlotsRepository,
+    private readonly listings: SlotListingCache,
   ) {}
 
   /** The last calendar date (center time) a student can book on. */
@@ -39,10 +41,16 @@ export class SlotsService {
     const to = range.to && range.to < horizonEnd ? range.to : horizonEnd;
     if (from > to) return { items: [], from, to, timezone: timeZone };
 
+    // Keyed to the minute: which slots are past or inside the notice changes with the clock.
+    const key = `${advisorId}|${from}|${to}|${Math.floor(now.getTime() / 60_000)}`;
+    const cached = this.listings.get(key, now.getTime());
+    if (cached) return cached;
     const start = new Date(Math.max(startOfZonedDay(from, timeZone).getTime(), now.getTime()));
     const end = startOfZonedDay(addDays(to, 1), timeZone);
     const slots = await this.slots.listForAdvisor(advisorId, start, end);
-    return { items: await this.toDtos(slots, now), from, to, timezone: timeZone };
+    const listing = { items: await this.toDtos(slots, now), from, to, timezone: timeZone };
+    this.listings.set(key, listing, now.getTime());
+    return listing;
   }
 
   async toDtos(slots: SlotEntity[], now = new Date()): Promise<SlotDto[]> {
