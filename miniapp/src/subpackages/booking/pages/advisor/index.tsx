@@ -37,6 +37,7 @@ export default function AdvisorPage() {
 
   const advisor = useQuery(() => bookingApi.advisor(ref ?? ''), [ref], signedIn && ref !== null);
   const slots = useQuery(() => bookingApi.slots(ref ?? ''), [ref], signedIn && ref !== null);
+  const status = useQuery(() => bookingApi.bookingStatus(), [], signedIn);
   useDidShow(() => {
     if (signedIn && ref) slots.reload();
   });
