@@ -70,7 +70,7 @@ export default function AdvisorPage() {
       title: t.booking.waitlistConfirmTitle,
       content: format(t.booking.waitlistConfirmBody, {
         time: `${datePart(slot.startsAt).slice(5)} ${timePart(slot.startsAt)}`,
-        minutes: 30,
+        minutes: status.data?.rules.waitlistHoldMinutes ?? 30,
       }),
       confirmText: t.booking.joinWaitlist,
       cancelText: t.common.cancel,
