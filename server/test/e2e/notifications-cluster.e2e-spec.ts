@@ -171,7 +171,7 @@ const CONCURRENCY = 8;
     // A slow WeChat keeps a full chunk on the wire at any moment.
     wechat.setLatency(SEND, 250);
     expect(await announce(doomed, '中途被杀')).toBe(200);
-    await eventually(async () => (wechat.sentMessages().length >= 20 ? true : undefined), {
+    await eventually(() => Promise.resolve(wechat.sentMessages().length >= 20 ? true : undefined), {
       timeoutMs: 30_000,
       what: 'twenty messages to arrive',
     });

@@ -119,7 +119,7 @@ describe('the consent wallet: GET/POST /api/me/subscriptions and what it allows'
     expect((await api.get<SubscriptionListResponse>('me/subscriptions')).body).toEqual(banned.body);
   });
 
-  it.each<[string, Record<string, unknown> | unknown, string]>([
+  it.each<[string, unknown, string]>([
     ['no results', {}, 'results'],
     ['more than 3 templates', { a: 'accept', b: 'accept', c: 'accept', d: 'accept' }, 'results'],
     ['an answer WeChat never gives', { [BOOKED]: 'yes' }, 'results'],

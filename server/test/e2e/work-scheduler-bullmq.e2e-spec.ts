@@ -38,7 +38,7 @@ describe(BullMqWorkScheduler.name, () => {
     const runs = { a: 0, b: 0 };
     for (const name of ['a', 'b'] as const) {
       const created = scheduler();
-      created.register({ name: 'tick', everyMs: 200, run: async () => void (runs[name] += 1) });
+      created.register({ name: 'tick', everyMs: 200, run: () => Promise.resolve(void (runs[name] += 1)) });
       created.start();
     }
     await sleep(2100);
@@ -53,7 +53,7 @@ describe(BullMqWorkScheduler.name, () => {
     const web = scheduler(false);
     const worker = scheduler(true);
     for (const created of [web, worker]) {
-      created.register({ name: 'dispatch', everyMs: 60_000, run: async () => void (runs += 1) });
+      created.register({ name: 'dispatch', everyMs: 60_000, run: () => Promise.resolve(void (runs += 1)) });
       created.start();
     }
     await sleep(300);
@@ -92,7 +92,7 @@ describe(BullMqWorkScheduler.name, () => {
 
   it('schedules daily work at the center time', async () => {
     const created = scheduler(false);
-    created.register({ name: 'agenda', dailyAt: '07:30', run: async () => undefined });
+    created.register({ name: 'agenda', dailyAt: '07:30', run: () => Promise.resolve() });
     created.start();
     const queue = new Queue('work', { connection: { url: REDIS_URL }, prefix });
     try {

@@ -97,10 +97,10 @@ export class NotificationsService implements OnModuleInit, EntitySubscriberInter
     manager: EntityManager,
     message: NotificationMessage<K> & { userId: string },
   ): Promise<NotifyResult> {
-    const row = this.toRow(message.userId, message as AnyMessage);
+    const row = this.toRow(message.userId, message);
     const created = (await this.notifications.insertIgnoringDuplicates(manager, [row])) === 1;
     if (created) {
-      await this.addDelivery(manager, [row.id], message as AnyMessage, row.visibleAt);
+      await this.addDelivery(manager, [row.id], message, row.visibleAt);
       return { notificationId: row.id, created };
     }
     const existing = await this.notifications.findIdByDedupeKey(manager, message.userId, message.dedupeKey);
@@ -118,7 +118,7 @@ export class NotificationsService implements OnModuleInit, EntitySubscriberInter
     userIds: readonly string[],
     message: NotificationMessage<K>,
   ): Promise<{ notified: number }> {
-    return this.fanOut(manager, userIds, message as AnyMessage, false);
+    return this.fanOut(manager, userIds, message, false);
   }
 
   /** Tells everyone with one of these roles (a center announcement). */
@@ -134,7 +134,7 @@ export class NotificationsService implements OnModuleInit, EntitySubscriberInter
     return this.fanOut(
       manager,
       users.map((user) => user.id),
-      message as AnyMessage,
+      message,
       true,
     );
   }

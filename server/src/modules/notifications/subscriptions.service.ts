@@ -1,7 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import {
-  type SubscribeResult,
   type SubscriptionListResponse,
   SubscriptionMode,
   type UpdateSubscriptionsRequest,
@@ -53,7 +52,7 @@ export class SubscriptionsService {
     for (const [templateId, result] of Object.entries(request.results)) {
       const mode = this.registry.modeFor(user.role, templateId);
       if (mode === null) unknown.push(templateId);
-      else results.push({ templateId, mode, result: result as SubscribeResult });
+      else results.push({ templateId, mode, result: result });
     }
     if (unknown.length > 0) {
       throw new RequestValidationException(

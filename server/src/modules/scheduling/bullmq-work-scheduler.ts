@@ -112,7 +112,10 @@ export class BullMqWorkScheduler extends WorkScheduler {
       const closed = reachable && (await within(this.worker.close(), STOP_WAIT_MS));
       if (!closed) await within(this.worker.close(true), 1000);
     }
-    await within(Promise.all([...this.entries.values()].map((entry) => entry.running)), STOP_WAIT_MS);
+    await within(
+      Promise.all([...this.entries.values()].map((entry) => entry.running ?? Promise.resolve())),
+      STOP_WAIT_MS,
+    );
     await within(this.installing ?? Promise.resolve(), 1000);
     await within(this.queue.close(), 1000);
     this.connection.disconnect();

@@ -32,7 +32,11 @@ describe(InProcessWorkScheduler.name, () => {
   it('runs work on its interval and right away when nudged', async () => {
     scheduler = new InProcessWorkScheduler('Asia/Shanghai', true);
     const runs: number[] = [];
-    scheduler.register({ name: 'tick', everyMs: 10_000, run: async () => void runs.push(Date.now()) });
+    scheduler.register({
+      name: 'tick',
+      everyMs: 10_000,
+      run: () => Promise.resolve(void runs.push(Date.now())),
+    });
     scheduler.start();
     await sleep(50);
     expect(runs).toHaveLength(0);
@@ -42,7 +46,11 @@ describe(InProcessWorkScheduler.name, () => {
     expect(runs).toHaveLength(1);
 
     const periodic: number[] = [];
-    scheduler.register({ name: 'fast', everyMs: 20, run: async () => void periodic.push(Date.now()) });
+    scheduler.register({
+      name: 'fast',
+      everyMs: 20,
+      run: () => Promise.resolve(void periodic.push(Date.now())),
+    });
     await sleep(150);
     expect(periodic.length).toBeGreaterThanOrEqual(3);
   });
@@ -75,7 +83,7 @@ describe(InProcessWorkScheduler.name, () => {
   it('runs again at once while the work reports more', async () => {
     scheduler = new InProcessWorkScheduler('UTC', true);
     let left = 4;
-    scheduler.register({ name: 'drain', everyMs: 60_000, run: async () => ({ more: --left > 0 }) });
+    scheduler.register({ name: 'drain', everyMs: 60_000, run: () => Promise.resolve({ more: --left > 0 }) });
     scheduler.start();
     scheduler.nudge('drain');
     await sleep(100);
@@ -88,9 +96,9 @@ describe(InProcessWorkScheduler.name, () => {
     scheduler.register({
       name: 'flaky',
       everyMs: 20,
-      run: async () => {
+      run: () => {
         runs += 1;
-        throw new Error('boom');
+        return Promise.reject(new Error('boom'));
       },
     });
     scheduler.start();
@@ -124,7 +132,7 @@ describe(InProcessWorkScheduler.name, () => {
   it('runs nothing in a process that is not a worker', async () => {
     scheduler = new InProcessWorkScheduler('UTC', false);
     let runs = 0;
-    scheduler.register({ name: 'x', everyMs: 10, run: async () => void (runs += 1) });
+    scheduler.register({ name: 'x', everyMs: 10, run: () => Promise.resolve(void (runs += 1)) });
     scheduler.start();
     scheduler.nudge('x');
     await sleep(60);
@@ -140,6 +148,6 @@ describe(validateWork.name, () => {
     [{ name: 'fast', everyMs: 1 }, /at least 10/],
     [{ name: 'daily', dailyAt: '7:30' }, /HH:MM/],
   ])('rejects %j', (work, message) => {
-    expect(() => validateWork({ ...work, run: async () => undefined })).toThrow(message);
+    expect(() => validateWork({ ...work, run: () => Promise.resolve() })).toThrow(message);
   });
 });

@@ -71,7 +71,7 @@ export class InProcessWorkScheduler extends WorkScheduler {
       if (entry.timer) clearTimeout(entry.timer);
       entry.timer = null;
     }
-    await Promise.all([...this.entries.values()].map((entry) => entry.running));
+    await Promise.all([...this.entries.values()].map((entry) => entry.running ?? Promise.resolve()));
   }
 
   private plan(name: string): void {

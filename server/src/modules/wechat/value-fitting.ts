@@ -40,7 +40,7 @@ export function truncate(text: string, max: number, ellipsis = ELLIPSIS): string
 export function normalizeText(value: string): string {
   return value
     .replace(LONE_SURROGATE, '\uFFFD')
-    .replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]+/g, ' ')
+    .replace(/[\p{Cc}\u2028\u2029]+/gu, ' ')
     .replace(/\s+/g, ' ')
     .trim();
 }
