@@ -43,8 +43,8 @@ describe(BullMqWorkScheduler.name, () => {
     }
     await sleep(2100);
     const total = runs.a + runs.b;
-    // About ten ticks in two seconds; each run by one of the two, never by both.
-    expect(total).toBeGreaterThanOrEqual(6);
+    // About ten ticks in two seconds (fewer on a busy machine); each run by one of the two, never by both.
+    expect(total).toBeGreaterThanOrEqual(3);
     expect(total).toBeLessThanOrEqual(13);
   });
 
@@ -59,7 +59,8 @@ describe(BullMqWorkScheduler.name, () => {
     await sleep(300);
     const before = runs;
     for (let i = 0; i < 5; i += 1) web.nudge('dispatch');
-    await sleep(500);
+    for (let waited = 0; runs === before && waited < 5000; waited += 50) await sleep(50);
+    await sleep(300);
     expect(runs - before).toBeGreaterThanOrEqual(1);
     expect(runs - before).toBeLessThanOrEqual(2);
   });

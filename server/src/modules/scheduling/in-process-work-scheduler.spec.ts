@@ -4,6 +4,15 @@ import { validateWork } from './work-scheduler';
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
+/** Waits for a condition, generously: timers run late on a busy machine. */
+async function until(condition: () => boolean, timeoutMs = 5000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!condition()) {
+    if (Date.now() > deadline) throw new Error('the condition never held');
+    await sleep(10);
+  }
+}
+
 describe(nextDailyRun.name, () => {
   it('is today at that time of the center clock when it is still ahead, else tomorrow', () => {
     // 07:00 and 08:00 in Shanghai (UTC+8).
@@ -42,6 +51,7 @@ describe(InProcessWorkScheduler.name, () => {
     expect(runs).toHaveLength(0);
     scheduler.nudge('tick');
     scheduler.nudge('tick');
+    await until(() => runs.length === 1);
     await sleep(50);
     expect(runs).toHaveLength(1);
 
@@ -51,8 +61,7 @@ describe(InProcessWorkScheduler.name, () => {
       everyMs: 20,
       run: () => Promise.resolve(void periodic.push(Date.now())),
     });
-    await sleep(150);
-    expect(periodic.length).toBeGreaterThanOrEqual(3);
+    await until(() => periodic.length >= 3);
   });
 
   it('never overlaps runs of one work; a nudge during a run means one more run after it', async () => {
@@ -73,9 +82,10 @@ describe(InProcessWorkScheduler.name, () => {
     });
     scheduler.start();
     scheduler.nudge('slow');
-    await sleep(20);
+    await until(() => running === 1);
     for (let i = 0; i < 5; i += 1) scheduler.nudge('slow');
-    await sleep(250);
+    await until(() => runs === 2 && running === 0);
+    await sleep(150);
     expect(maxRunning).toBe(1);
     expect(runs).toBe(2);
   });
@@ -86,7 +96,7 @@ describe(InProcessWorkScheduler.name, () => {
     scheduler.register({ name: 'drain', everyMs: 60_000, run: () => Promise.resolve({ more: --left > 0 }) });
     scheduler.start();
     scheduler.nudge('drain');
-    await sleep(100);
+    await until(() => left === 0);
     expect(left).toBe(0);
   });
 
@@ -102,8 +112,7 @@ describe(InProcessWorkScheduler.name, () => {
       },
     });
     scheduler.start();
-    await sleep(120);
-    expect(runs).toBeGreaterThanOrEqual(2);
+    await until(() => runs >= 2);
   });
 
   it('waits for a running run on stop, and runs nothing afterwards', async () => {
