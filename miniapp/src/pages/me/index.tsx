@@ -78,7 +78,13 @@ export default function MePage() {
         items={[
           { key: 'profile', title: t.me.editProfile, onClick: () => go(PageRoute.profileEdit) },
           ...(user?.role === Role.Student
-            ? [{ key: 'appointments', title: t.booking.myAppointments, onClick: () => go(PageRoute.myAppointments) }]
+            ? [
+                {
+                  key: 'appointments',
+                  title: t.booking.myAppointments,
+                  onClick: () => go(PageRoute.myAppointments),
+                },
+              ]
             : user
               ? [{ key: 'booking-admin', title: t.staff.entry, onClick: () => go(PageRoute.staffAdvisors) }]
               : []),
