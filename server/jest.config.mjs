@@ -30,6 +30,7 @@ export default {
       testMatch: ['<rootDir>/test/e2e/**/*.e2e-spec.ts'],
     },
   ],
-  // e2e files boot the app and migrate a fresh database (a new MySQL database each) in their hooks.
-  testTimeout: 30_000,
+  // e2e files boot the app and migrate a fresh database (a new MySQL database each) in their hooks, and the demo
+  // seed renders images. On a busy 2-core machine that took over 30 s; the timeout only guards against hangs.
+  testTimeout: 120_000,
 };
