@@ -105,9 +105,9 @@ async function startServer(env) {
     stdio: ['ignore', 'inherit', 'inherit'],
   });
   const baseUrl = `http://127.0.0.1:${port}`;
-  if (!(await waitForHttp(`${baseUrl}/api/health`, 60_000))) {
+  if (!(await waitForHttp(`${baseUrl}/api/health`, 180_000))) {
     child.kill('SIGKILL');
-    throw new Error('the server did not answer /api/health within 60 s');
+    throw new Error('the server did not answer /api/health within 180 s');
   }
   return {
     baseUrl,
@@ -169,16 +169,28 @@ if (wanted('e2e')) {
     const chromium = ensureChromium();
     ensureCjkFont();
     mkdirSync(join(ROOT, 'artifacts', 'screenshots'), { recursive: true });
-    const server = await startServer();
-    try {
-      const e2eDir = join(ROOT, 'miniapp', 'e2e');
-      const files = readdirSync(e2eDir)
-        .filter((f) => f.endsWith('.e2e.mjs'))
-        .map((f) => join(e2eDir, f));
-      return await nodeTest(files, { BASE_URL: server.baseUrl, CHROMIUM_PATH: chromium });
-    } finally {
-      await server.stop();
+    // Each file gets its own server and freshly seeded database, so one file's sign-ins and bookings never
+    // change what another sees.
+    const e2eDir = join(ROOT, 'miniapp', 'e2e');
+    const files = readdirSync(e2eDir)
+      .filter((f) => f.endsWith('.e2e.mjs'))
+      .sort((a, b) => (a === 'shell.e2e.mjs' ? -1 : b === 'shell.e2e.mjs' ? 1 : a.localeCompare(b)));
+    const total = { passed: 0, failed: 0 };
+    for (const file of files) {
+      log(`   ${file}`);
+      const server = await startServer();
+      try {
+        const one = await nodeTest([join(e2eDir, file)], {
+          BASE_URL: server.baseUrl,
+          CHROMIUM_PATH: chromium,
+        });
+        total.passed += one.passed;
+        total.failed += one.failed;
+      } finally {
+        await server.stop();
+      }
     }
+    return total;
   });
 }
 
