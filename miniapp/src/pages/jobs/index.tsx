@@ -1,5 +1,5 @@
 import { Input, Text, View } from '@tarojs/components';
-import Taro, { usePullDownRefresh, useReachBottom } from '@tarojs/taro';
+import Taro, { useDidShow, usePullDownRefresh, useReachBottom } from '@tarojs/taro';
 import { useState } from 'react';
 import {
   DEGREES,
@@ -9,8 +9,10 @@ import {
   KEY_SECTORS,
   type KeySector,
   Role,
+  isTaxonomyCode,
 } from '@careerside/shared';
 import { format, useI18n } from '@/i18n';
+import { consumeTabIntent } from '@/features/navigation/tab-intent';
 import { useTabPage } from '@/features/navigation/use-tab-page';
 import { useSession } from '@/features/auth/session.store';
 import { describeError } from '@/features/errors/describe-error';
@@ -60,6 +62,11 @@ export default function JobsPage() {
     [keyword, sector, filters],
   );
   useReachBottom(list.loadMore);
+  // "Jobs in this sector" from a museum story (switchTab carries no query string).
+  useDidShow(() => {
+    const intent = consumeTabIntent('jobs');
+    if (intent?.keySector && isTaxonomyCode(KEY_SECTORS, intent.keySector)) setSector(intent.keySector);
+  });
   usePullDownRefresh(() => {
     list.reload();
     Taro.stopPullDownRefresh();
