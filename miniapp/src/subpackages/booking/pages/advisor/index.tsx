@@ -1,6 +1,6 @@
 import { Text, View } from '@tarojs/components';
 import Taro, { useDidShow, useRouter } from '@tarojs/taro';
-import { useMemo, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { APPOINTMENT_MODES, type SlotDto } from '@careerside/shared';
 import { format, useI18n } from '@/i18n';
 import { usePageTitle } from '@/features/navigation/use-page-title';
@@ -33,6 +33,14 @@ export default function AdvisorPage() {
   const { params } = useRouter();
   const ref = advisorRef(params);
   const reschedule = params.reschedule;
+  // Opened by WeChat from the door's mini-program code: that scan is also a check-in. The check-in page comes
+  // back here (by id, without the scene) when the student has no appointment with this advisor today.
+  const scanned = parseScene(params.scene);
+  useEffect(() => {
+    if (signedIn && scanned?.kind === 'advisor') {
+      void Taro.redirectTo({ url: withQuery(PageRoute.checkIn, { advisor: scanned.ref }) });
+    }
+  }, [signedIn, scanned?.kind, scanned?.kind === 'advisor' ? scanned.ref : null]);
   const [picked, setPicked] = useState<string | null>(null);
 
   const advisor = useQuery(() => bookingApi.advisor(ref ?? ''), [ref], signedIn && ref !== null);
