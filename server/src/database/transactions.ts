@@ -8,7 +8,7 @@ const sqliteQueues = new WeakMap<DataSource, Promise<unknown>>();
 const MYSQL_RETRYABLE = new Set(['ER_LOCK_DEADLOCK', 'ER_LOCK_WAIT_TIMEOUT']);
 const MYSQL_ATTEMPTS = 4;
 
-function isSqlite(dataSource: DataSource): boolean {
+export function isSqlite(dataSource: DataSource): boolean {
   const type = dataSource.options.type;
   return type === 'better-sqlite3';
 }

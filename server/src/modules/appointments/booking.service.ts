@@ -5,7 +5,7 @@ import { ResourceNotFoundException } from '../../common/errors/common.exceptions
 import type { AppConfig } from '../../config/app-config';
 import { InjectConfig } from '../../config/inject-config.decorator';
 import { isUniqueViolation } from '../../database/database-errors';
-import { runInTransaction } from '../../database/transactions';
+import { isSqlite, runInTransaction } from '../../database/transactions';
 import type { AdvisorEntity } from '../advisors/advisor.entity';
 import { AdvisorsRepository } from '../advisors/advisors.repository';
 import { IdempotencyService, type IdempotentResult } from '../idempotency/idempotency.service';
@@ -62,6 +62,10 @@ export class BookingService {
   ): Promise<IdempotentResult<AppointmentDto>> {
     return this.idempotency.run(user.id, 'book', idempotencyKey, request, async (recordWithin) => {
       this.rules.assertProfile(user);
+      // MySQL/MariaDB: refuse a full slot from a plain read of committed rows, before opening a transaction.
+      // (SQLite shares one connection with any open transaction, so there it is only checked inside one.)
+      if (!isSqlite(this.dataSource))
+        await this.refuseIfFull(this.dataSource.manager, user, request.slotId, now);
       const booked = await runInTransaction(this.dataSource, async (manager) => {
         const result = await this.bookWithin(manager, user, request, now);
         await recordWithin(manager, 201, this.toDto(result, now));
@@ -170,16 +174,7 @@ export class BookingService {
     now: Date,
     replacing?: string,
   ): Promise<Booked> {
-    const slot = await this.slots.findById(request.slotId, manager);
-    if (!slot) throw new ResourceNotFoundException('Slot');
-    this.rules.assertSlotTiming(slot, now);
-    // A slot already full cannot be booked whatever else is true: answer before any lock or rule query, so a
-    // rush on one popular slot costs the losers one read.
-    if (slot.booked >= slot.capacity) {
-      if (await this.appointments.hasActiveInSlot(manager, user.id, slot.id))
-        throw new AlreadyBookedException();
-      throw new SlotFullException();
-    }
+    const slot = await this.refuseIfFull(manager, user, request.slotId, now);
     await this.appointments.lockStudent(manager, user.id);
     await this.standing.assertCanBook(user.id, now, manager);
     const advisor = await this.requireAdvisor(manager, slot.advisorId);
@@ -200,6 +195,27 @@ export class BookingService {
     }
     await this.notifier.booked(manager, appointment, advisor, slot);
     return { appointment, slot: { ...slot, booked: slot.booked + 1 }, advisor };
+  }
+
+  /**
+   * A slot already full cannot be booked whatever else is true: answered before any lock or rule query, so a
+   * rush on one popular slot costs the losers a read or two.
+   */
+  private async refuseIfFull(
+    manager: EntityManager,
+    user: UserEntity,
+    slotId: string,
+    now: Date,
+  ): Promise<SlotEntity> {
+    const slot = await this.slots.findById(slotId, manager);
+    if (!slot) throw new ResourceNotFoundException('Slot');
+    this.rules.assertSlotTiming(slot, now);
+    if (slot.booked >= slot.capacity) {
+      if (await this.appointments.hasActiveInSlot(manager, user.id, slot.id))
+        throw new AlreadyBookedException();
+      throw new SlotFullException();
+    }
+    return slot;
   }
 
   private async owned(
