@@ -315,6 +315,9 @@ describe('H5 shell', { concurrency: false }, () => {
     expectFailure(401, '/api/me');
     // The app fetches /me once on launch and once when the page shows.
     expectFailure(401, '/api/me');
+    // The 我的 tab's unread badge asks too (issue 3); the bad token fails it the same way.
+    expectFailure(401, '/api/me/notifications/unread-count');
+    expectFailure(401, '/api/me/notifications/unread-count');
     await page.goto(`${BASE_URL}/pages/me/index`);
     await expectPath('/subpackages/auth/pages/login/index');
     await expectText('登录已过期，请重新登录', '.login__notice');
