@@ -290,6 +290,20 @@ describe('jobs in the H5 app', { concurrency: false }, () => {
     );
   });
 
+  test('"jobs in this sector" on a museum story opens the 岗位 tab filtered to that sector', async () => {
+    const halls = await api('GET', 'museum/halls');
+    const hall = await api('GET', `museum/halls/${halls.body.items[0].id}`);
+    const exhibit = hall.body.exhibits.find((item) => item.keySector === 'aerospace');
+    assert.ok(exhibit, 'the demo museum has an aerospace story');
+    await page.goto(`${BASE_URL}/subpackages/museum/pages/exhibit/index?id=${exhibit.id}`);
+    await shown('[data-action="jobs"]').click();
+    await expectPath('/pages/jobs/index');
+    await expectText('航空航天', '.chip--active');
+    await expectText('液体火箭发动机设计工程师', '.job-card__title');
+    await expectGone('.job-card__title', '变电运维工程师');
+    await screenshot('from-museum-story');
+  });
+
   test('an admin publishes a posting from the editor and it alerts the student', async () => {
     const student = await api('GET', 'me');
     await signOut();
