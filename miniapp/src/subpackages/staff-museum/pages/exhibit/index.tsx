@@ -127,24 +127,61 @@ const EMPTY: Form = {
 /** Staff: write or edit an exhibit, with a live preview of the body exactly as students will see it. */
 export default function StaffExhibitPage() {
   const signedIn = useRequireSignIn();
-  const { t, label } = useI18n();
+  const { t } = useI18n();
   const { params } = useRouter();
   const id = params.id ? decodeURIComponent(params.id) : '';
   const exhibit = useLoader(() => museumAdminApi.exhibit(id), [id], signedIn && id !== '');
+  usePageTitle((messages) => exhibit.data?.title ?? messages.staffMuseum.newExhibit);
+
+  if (id && exhibit.status === 'error' && !exhibit.data) {
+    return (
+      <View className="page staff-museum">
+        <ErrorState message={describeError(exhibit.error, t)} onRetry={exhibit.reload} />
+      </View>
+    );
+  }
+  if (id && !exhibit.data) {
+    return (
+      <View className="page staff-museum">
+        <LoadingState blocks={3} />
+      </View>
+    );
+  }
+  // The editor mounts with the loaded values: a field whose value changes while it is first drawn can miss it.
+  return (
+    <ExhibitEditor
+      key={id || 'new'}
+      id={id}
+      exhibit={exhibit.data}
+      initialHallId={params.hallId ? decodeURIComponent(params.hallId) : ''}
+      signedIn={signedIn}
+      onSaved={(saved) => exhibit.update(() => saved)}
+    />
+  );
+}
+
+function ExhibitEditor({
+  id,
+  exhibit,
+  initialHallId,
+  signedIn,
+  onSaved,
+}: {
+  id: string;
+  exhibit: AdminExhibitDto | null;
+  initialHallId: string;
+  signedIn: boolean;
+  onSaved: (exhibit: AdminExhibitDto) => void;
+}) {
+  const { t, label } = useI18n();
   const halls = useLoader(() => museumAdminApi.halls(), [], signedIn);
-  const [form, setForm] = useState<Form>({
-    ...EMPTY,
-    hallId: params.hallId ? decodeURIComponent(params.hallId) : '',
-  });
+  const [form, setForm] = useState<Form>(() =>
+    exhibit ? formOf(exhibit) : { ...EMPTY, hallId: initialHallId },
+  );
   const [preview, setPreview] = useState<RichTextNode[]>([]);
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [saving, setSaving] = useState(false);
-  usePageTitle((messages) => exhibit.data?.title ?? messages.staffMuseum.newExhibit);
   const nodes = useMemo(() => prepareNodes(preview, resolveMediaUrl), [preview]);
-
-  useEffect(() => {
-    if (exhibit.status === 'success') setForm(formOf(exhibit.data));
-  }, [exhibit.status, exhibit.data]);
 
   // The preview follows the body a moment after typing stops, rendered by the server's own renderer.
   useEffect(() => {
@@ -170,7 +207,7 @@ export default function StaffExhibitPage() {
         : await museumAdminApi.createExhibit(body);
       setErrors({});
       void Taro.showToast({ title: id ? t.staffMuseum.saved : t.staffMuseum.created, icon: 'success' });
-      if (id) exhibit.update(() => saved);
+      if (id) onSaved(saved);
       else void Taro.redirectTo({ url: withQuery(PageRoute.staffMuseumExhibit, { id: saved.id }) });
     } catch (error) {
       if (isApiError(error)) setErrors(error.fieldErrors());
@@ -185,13 +222,13 @@ export default function StaffExhibitPage() {
   };
 
   const togglePublish = async () => {
-    if (!exhibit.data) return;
+    if (!exhibit) return;
     try {
       const saved =
-        exhibit.data.status === 'published'
+        exhibit.status === 'published'
           ? await museumAdminApi.unpublishExhibit(id)
           : await museumAdminApi.publishExhibit(id);
-      exhibit.update(() => saved);
+      onSaved(saved);
       void Taro.showToast({
         title: saved.status === 'published' ? t.staffMuseum.published : t.staffMuseum.unpublished,
         icon: 'none',
@@ -216,21 +253,6 @@ export default function StaffExhibitPage() {
     if (media) set('audio', media);
   };
 
-  if (id && exhibit.status === 'error' && !exhibit.data) {
-    return (
-      <View className="page staff-museum">
-        <ErrorState message={describeError(exhibit.error, t)} onRetry={exhibit.reload} />
-      </View>
-    );
-  }
-  if (id && !exhibit.data) {
-    return (
-      <View className="page staff-museum">
-        <LoadingState blocks={3} />
-      </View>
-    );
-  }
-
   const hallOptions = halls.data?.items ?? [];
   const hallIndex = hallOptions.findIndex((hall) => hall.id === form.hallId);
   const sectorLabels = [t.staffMuseum.none, ...KEY_SECTORS.map((entry) => label(KEY_SECTORS, entry.code))];
@@ -238,18 +260,18 @@ export default function StaffExhibitPage() {
     t.staffMuseum.defaultTopic,
     ...ADVISING_TOPICS.map((entry) => label(ADVISING_TOPICS, entry.code)),
   ];
-  const live = exhibit.data?.status === 'published';
+  const live = exhibit?.status === 'published';
 
   return (
     <View className="page staff-museum staff-exhibit">
       <View className="staff-museum__header">
         <Text className="staff-museum__title">
-          {exhibit.data ? (
+          {exhibit ? (
             <Text className={`staff-badge ${live ? 'staff-badge--live' : ''}`}>
               {live ? t.staffMuseum.live : t.staffMuseum.draft}
             </Text>
           ) : null}
-          {exhibit.data?.title ?? t.staffMuseum.newExhibit}
+          {exhibit?.title ?? t.staffMuseum.newExhibit}
         </Text>
         {form.hallId ? (
           <Text
@@ -526,7 +548,7 @@ export default function StaffExhibitPage() {
             <Button type="primary" loading={saving} onClick={() => void save()}>
               {t.staffMuseum.save}
             </Button>
-            {exhibit.data ? (
+            {exhibit ? (
               <>
                 <Button type={live ? 'default' : 'success'} onClick={() => void togglePublish()}>
                   {live ? t.staffMuseum.unpublish : t.staffMuseum.publish}
@@ -541,7 +563,7 @@ export default function StaffExhibitPage() {
                 <Text className="staff-museum__hint">
                   {format(t.staffMuseum.statusLine, {
                     status: live ? t.staffMuseum.live : t.staffMuseum.draft,
-                    time: new Date(exhibit.data.updatedAt).toLocaleString(),
+                    time: new Date(exhibit.updatedAt).toLocaleString(),
                   })}
                 </Text>
               </>

@@ -34,6 +34,9 @@ export default function StaffHallPage() {
   const [prompt, setPrompt] = useState('');
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [saving, setSaving] = useState(false);
+  // The fields are drawn once their values are known: a field whose value changes while it is first drawn can
+  // miss it (Taro H5 Input).
+  const [ready, setReady] = useState(false);
   usePageTitle((messages) => hall.data?.title ?? messages.staffMuseum.title);
   useDidShow(() => {
     if (signedIn && exhibits.data) exhibits.reload();
@@ -44,6 +47,7 @@ export default function StaffHallPage() {
     setTitle(hall.data.title);
     setSubtitle(hall.data.subtitle ?? '');
     setCover(hall.data.cover);
+    setReady(true);
   }, [hall.status, hall.data]);
 
   const fail = (error: unknown) => {
@@ -165,42 +169,46 @@ export default function StaffHallPage() {
         </Text>
       </View>
 
-      <View className="staff-card">
-        <FormField label={t.staffMuseum.hallTitle} error={errors.title} testId="hall-title">
-          <Input
-            className="staff-input"
-            value={title}
-            maxlength={40}
-            onInput={(event) => setTitle(event.detail.value)}
-          />
-        </FormField>
-        <FormField label={t.staffMuseum.hallSubtitle} error={errors.subtitle} testId="hall-subtitle">
-          <Input
-            className="staff-input"
-            value={subtitle}
-            maxlength={120}
-            onInput={(event) => setSubtitle(event.detail.value)}
-          />
-        </FormField>
-        <FormField label={t.staffMuseum.cover} error={errors.coverMediaId} testId="hall-cover">
-          <ImageField media={cover} onChange={setCover} testId="hall-cover-image" />
-        </FormField>
-        <View className="staff-actions">
-          <Button type="primary" loading={saving} onClick={() => void save()}>
-            {t.staffMuseum.save}
-          </Button>
-          <Button type={live ? 'default' : 'success'} onClick={() => void togglePublish()}>
-            {live ? t.staffMuseum.unpublish : t.staffMuseum.publish}
-          </Button>
-          <Button
-            fill="outline"
-            type="primary"
-            onClick={() => void openPage(withQuery(PageRoute.museumHall, { id, preview: 'true' }))}
-          >
-            {t.staffMuseum.preview}
-          </Button>
+      {ready ? (
+        <View className="staff-card">
+          <FormField label={t.staffMuseum.hallTitle} error={errors.title} testId="hall-title">
+            <Input
+              className="staff-input"
+              value={title}
+              maxlength={40}
+              onInput={(event) => setTitle(event.detail.value)}
+            />
+          </FormField>
+          <FormField label={t.staffMuseum.hallSubtitle} error={errors.subtitle} testId="hall-subtitle">
+            <Input
+              className="staff-input"
+              value={subtitle}
+              maxlength={120}
+              onInput={(event) => setSubtitle(event.detail.value)}
+            />
+          </FormField>
+          <FormField label={t.staffMuseum.cover} error={errors.coverMediaId} testId="hall-cover">
+            <ImageField media={cover} onChange={setCover} testId="hall-cover-image" />
+          </FormField>
+          <View className="staff-actions">
+            <Button type="primary" loading={saving} onClick={() => void save()}>
+              {t.staffMuseum.save}
+            </Button>
+            <Button type={live ? 'default' : 'success'} onClick={() => void togglePublish()}>
+              {live ? t.staffMuseum.unpublish : t.staffMuseum.publish}
+            </Button>
+            <Button
+              fill="outline"
+              type="primary"
+              onClick={() => void openPage(withQuery(PageRoute.museumHall, { id, preview: 'true' }))}
+            >
+              {t.staffMuseum.preview}
+            </Button>
+          </View>
         </View>
-      </View>
+      ) : (
+        <LoadingState blocks={1} />
+      )}
 
       <View className="staff-card">
         <View className="staff-museum__header">
