@@ -13,6 +13,8 @@ export const PageRoute = {
   profileEdit: '/subpackages/profile/pages/edit/index',
   language: '/subpackages/settings/pages/language/index',
   about: '/subpackages/settings/pages/about/index',
+  inbox: '/subpackages/notifications/pages/inbox/index',
+  subscriptions: '/subpackages/notifications/pages/subscriptions/index',
   advisor: '/subpackages/booking/pages/advisor/index',
   book: '/subpackages/booking/pages/book/index',
   bookingConfirmation: '/subpackages/booking/pages/confirmation/index',

@@ -1,6 +1,7 @@
 import { bookingEnUS } from './booking.en-US';
 import { jobsEnUS } from './jobs.en-US';
 import { museumEnUS } from './museum.en-US';
+import { notificationsEnUS } from './notifications.en-US';
 import type { Messages } from './messages';
 
 export const enUS: Messages = {
@@ -140,4 +141,5 @@ export const enUS: Messages = {
   ...bookingEnUS,
   ...museumEnUS,
   ...jobsEnUS,
+  ...notificationsEnUS,
 };

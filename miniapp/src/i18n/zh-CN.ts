@@ -1,6 +1,7 @@
 import { bookingZhCN } from './booking.zh-CN';
 import { jobsZhCN } from './jobs.zh-CN';
 import { museumZhCN } from './museum.zh-CN';
+import { notificationsZhCN } from './notifications.zh-CN';
 
 /** Simplified Chinese, the app's first language. en-US.ts must carry exactly the same keys (see Messages). */
 export const zhCN = {
@@ -137,4 +138,5 @@ export const zhCN = {
   ...bookingZhCN,
   ...museumZhCN,
   ...jobsZhCN,
+  ...notificationsZhCN,
 } as const;

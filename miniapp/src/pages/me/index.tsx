@@ -1,9 +1,10 @@
 import { Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import { Role } from '@careerside/shared';
-import { useI18n } from '@/i18n';
+import { format, useI18n } from '@/i18n';
 import { useTabPage } from '@/features/navigation/use-tab-page';
 import { useCurrentUser } from '@/features/profile/current-user';
+import { useUnreadCount } from '@/features/notifications/unread';
 import { signOut } from '@/features/auth/sign-in';
 import { describeError } from '@/features/errors/describe-error';
 import { UserCard } from '@/components/user-card';
@@ -18,6 +19,7 @@ export default function MePage() {
   useTabPage((t) => t.titles.me);
   const { t, locale } = useI18n();
   const { user, signedIn, refresh, reload } = useCurrentUser();
+  const unread = useUnreadCount();
   const go = (url: string) => void openPage(url);
 
   const confirmSignOut = async () => {
@@ -76,6 +78,17 @@ export default function MePage() {
       ) : null}
       <MenuList
         items={[
+          {
+            key: 'inbox',
+            title: t.notifications.menuInbox,
+            value: unread > 0 ? format(t.notifications.unreadCount, { count: unread }) : undefined,
+            onClick: () => go(PageRoute.inbox),
+          },
+          {
+            key: 'subscriptions',
+            title: t.notifications.menuSubscriptions,
+            onClick: () => go(PageRoute.subscriptions),
+          },
           { key: 'profile', title: t.me.editProfile, onClick: () => go(PageRoute.profileEdit) },
           ...(user?.role === Role.Student
             ? [

@@ -1,0 +1,299 @@
+// The notifications inbox end to end in Chromium against a running server (H5 build + API, demo data seeded):
+// BASE_URL=http://127.0.0.1:3000 node --test miniapp/e2e/notifications.e2e.mjs
+// Center announcements reach a student: the badge on 我的, the inbox with paging and unread marks, a tap that
+// opens the target page, mark-all-read, and the consent wallet, which on H5 explains that WeChat reminders
+// arrive in the mini-program. Screenshots land in artifacts/screenshots/ as notifications-*.png.
+import assert from 'node:assert/strict';
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { after, before, describe, test } from 'node:test';
+import { chromium } from 'playwright-core';
+
+const BASE_URL = (process.env.BASE_URL ?? 'http://127.0.0.1:3000').replace(/\/+$/, '');
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const SHOTS = fileURLToPath(new URL('../../artifacts/screenshots/', import.meta.url));
+const TIMEOUT = 15_000;
+// Runs against a database other suites also write to: names made here are unique to this run.
+const RUN = Date.now().toString(36).slice(-5);
+
+let browser;
+let page;
+let shotIndex = 0;
+const consoleErrors = [];
+const expectedFailures = [];
+
+function onConsoleError(message) {
+  const text = message.text();
+  const status = text.includes('net::ERR_') ? 'network' : Number(/status of (\d{3})/.exec(text)?.[1]);
+  const url = message.location()?.url;
+  const path = url ? new URL(url).pathname : null;
+  const index = expectedFailures.findIndex((entry) => entry.status === status && entry.path === path);
+  if (text.startsWith('Failed to load resource') && index >= 0) {
+    expectedFailures.splice(index, 1);
+    return;
+  }
+  consoleErrors.push(`${text}${url ? ` (${url})` : ''}`);
+}
+
+/** The element with this text inside the page that is showing (Taro H5 keeps hidden pages in the DOM). */
+function shown(selector, text) {
+  const locator = page.locator(selector).filter({ visible: true });
+  return text === undefined ? locator.first() : locator.filter({ hasText: text }).first();
+}
+
+/** Taro buttons intercept clicks on their label: click the NutUI button element, scoped to the page's root. */
+async function clickButton(text, within = '') {
+  try {
+    await shown(`${within} .nut-button`.trim(), text).click();
+  } catch (error) {
+    await page.screenshot({ path: join(SHOTS, `notifications-failed-click-${Date.now()}.png`) });
+    throw new Error(`${error.message}\n(on ${page.url()})`, { cause: error });
+  }
+}
+
+async function clickTab(label) {
+  await page
+    .locator('.weui-tabbar__item')
+    .filter({ has: page.locator('.weui-tabbar__label', { hasText: new RegExp(`^${label}$`) }) })
+    .click();
+}
+
+async function expectText(text, selector = 'body') {
+  await shown(selector, text).waitFor({ state: 'visible', timeout: TIMEOUT });
+}
+
+async function expectPath(path) {
+  await page.waitForURL((url) => url.pathname === path, { timeout: TIMEOUT });
+}
+
+async function screenshot(name, fullPage = false) {
+  await page.waitForLoadState('networkidle');
+  await page.waitForTimeout(400);
+  shotIndex += 1;
+  await page.screenshot({
+    path: join(SHOTS, `notifications-${String(shotIndex).padStart(2, '0')}-${name}.png`),
+    fullPage,
+  });
+}
+
+/** Lets a toast fade before a screenshot, so the picture shows the page and not the toast over it. */
+async function afterToast() {
+  await page.waitForTimeout(1800);
+}
+
+async function devSignIn(role, name) {
+  await expectPath('/subpackages/auth/pages/login/index');
+  await expectText('开发环境登录');
+  await shown('.login__role', role).click();
+  await shown('.login__dev input').fill(name);
+  await clickButton(/^登录$/, '.login__dev');
+}
+
+/** The API as the app's signed-in user (its token from storage). */
+async function api(method, path, body) {
+  return page.evaluate(
+    async ({ method, path, body }) => {
+      const token = JSON.parse(localStorage.getItem('careerside.token') ?? 'null')?.data;
+      const response = await fetch(`/api/${path}`, {
+        method,
+        headers: {
+          ...(token ? { authorization: `Bearer ${token}` } : {}),
+          ...(body ? { 'content-type': 'application/json' } : {}),
+        },
+        body: body ? JSON.stringify(body) : undefined,
+      });
+      return { status: response.status, body: await response.json() };
+    },
+    { method, path, body },
+  );
+}
+
+/** The API as someone else, straight from Node (dev sign-in). */
+async function apiAs(openid, role, method, path, body) {
+  const login = await fetch(`${BASE_URL}/api/auth/dev-login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ openid, role }),
+  }).then((response) => response.json());
+  const response = await fetch(`${BASE_URL}/api/${path}`, {
+    method,
+    headers: {
+      authorization: `Bearer ${login.token}`,
+      ...(body ? { 'content-type': 'application/json' } : {}),
+    },
+    body: body ? JSON.stringify(body) : undefined,
+  });
+  return { status: response.status, body: await response.json() };
+}
+
+before(async () => {
+  mkdirSync(SHOTS, { recursive: true });
+  browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
+  });
+  const context = await browser.newContext({
+    viewport: { width: 375, height: 812 },
+    deviceScaleFactor: 2,
+    isMobile: true,
+    hasTouch: true,
+    locale: 'zh-CN',
+  });
+  await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: BASE_URL });
+  page = await context.newPage();
+  page.setDefaultTimeout(TIMEOUT);
+  page.on('console', (message) => {
+    if (message.type() === 'error') onConsoleError(message);
+  });
+  page.on('pageerror', (error) => consoleErrors.push(`page error: ${error.message}`));
+});
+
+after(async () => {
+  await browser?.close();
+});
+
+const ANNOUNCEMENTS = 25;
+
+async function until(check, what) {
+  const deadline = Date.now() + TIMEOUT;
+  while (!(await check())) {
+    if (Date.now() > deadline) assert.fail(`timed out waiting for ${what}`);
+    await page.waitForTimeout(100);
+  }
+}
+
+/** The unread badge Taro H5 draws on the 我的 tab ('' when there is none). */
+async function meBadge() {
+  const item = page
+    .locator('.weui-tabbar__item')
+    .filter({ has: page.locator('.weui-tabbar__label', { hasText: /^我的$/ }) });
+  const badge = item.locator('.weui-badge');
+  return (await badge.count()) > 0 && (await badge.first().isVisible())
+    ? (await badge.first().innerText()).trim()
+    : '';
+}
+
+describe('notifications in the H5 app', { concurrency: false }, () => {
+  let unreadBefore = 0;
+
+  test('a student signs in; center announcements put a badge on 我的', async () => {
+    await page.goto(`${BASE_URL}/pages/me/index`);
+    await shown('.nut-button', /^登录$/).click();
+    await devSignIn('学生', `消息${RUN}`);
+    await expectPath('/pages/me/index');
+    unreadBefore = (await api('GET', 'me/notifications/unread-count')).body.unreadCount;
+
+    for (let i = 1; i <= ANNOUNCEMENTS; i += 1) {
+      const answer = await apiAs(
+        'e2e-notifications-admin',
+        'admin',
+        'POST',
+        'admin/notifications/announcements',
+        {
+          title: `通知 ${i}（${RUN}）`,
+          body: i === ANNOUNCEMENTS ? '点击查看关于页面。' : `第 ${i} 条中心通知的正文。`,
+          roles: ['student'],
+          ...(i === ANNOUNCEMENTS ? { page: 'subpackages/settings/pages/about/index' } : {}),
+        },
+      );
+      assert.equal(answer.status, 201);
+    }
+    // Tab pages refresh the count each time they show.
+    await clickTab('首页');
+    await clickTab('我的');
+    const expected = unreadBefore + ANNOUNCEMENTS;
+    await until(
+      async () => (await meBadge()) === String(expected > 99 ? '99+' : expected),
+      'the badge on 我的',
+    );
+    await expectText(`${expected} 条未读`, '.menu-list__item');
+    await screenshot('me-badge');
+  });
+
+  test('the inbox lists newest first, pages on scroll, and shows what is unread', async () => {
+    await shown('.menu-list__item', '消息中心').click();
+    await expectPath('/subpackages/notifications/pages/inbox/index');
+    await expectText(`通知 ${ANNOUNCEMENTS}（${RUN}）`, '.inbox-item__title');
+    const titles = await page.locator('.inbox-item__title').filter({ visible: true }).allInnerTexts();
+    assert.equal(titles[0], `通知 ${ANNOUNCEMENTS}（${RUN}）`);
+    assert.equal(titles[1], `通知 ${ANNOUNCEMENTS - 1}（${RUN}）`);
+    assert.equal(titles.length, 20, 'the first page holds twenty');
+    assert.equal(await page.locator('.inbox-item--unread').filter({ visible: true }).count(), 20);
+    await expectText(`${unreadBefore + ANNOUNCEMENTS} 条未读`, '.inbox__count');
+    await expectText('中心通知', '.inbox-item__kind');
+    await screenshot('inbox');
+
+    await page.mouse.wheel(0, 20_000);
+    await expectText(`通知 1（${RUN}）`, '.inbox-item__title');
+    await page.mouse.wheel(0, 20_000);
+    await screenshot('inbox-scrolled', false);
+  });
+
+  test('a tap marks the entry read and opens its page', async () => {
+    await page.mouse.wheel(0, -40_000);
+    await shown('.inbox-item', `通知 ${ANNOUNCEMENTS}（${RUN}）`).click();
+    await expectPath('/subpackages/settings/pages/about/index');
+    await expectText('学生就业指导服务中心', '.about__center');
+    // As a person would: back once the page has settled (Taro H5 drops a back pressed mid-transition).
+    await page.waitForLoadState('networkidle');
+    await page.waitForTimeout(600);
+    await page.goBack();
+    await expectPath('/subpackages/notifications/pages/inbox/index');
+    const first = shown('.inbox-item', `通知 ${ANNOUNCEMENTS}（${RUN}）`);
+    await first.waitFor();
+    await until(
+      async () =>
+        !(await shown('.inbox-item', '点击查看关于页面').getAttribute('class'))?.includes(
+          'inbox-item--unread',
+        ),
+      'the tapped entry to show as read',
+    );
+    await expectText(`${unreadBefore + ANNOUNCEMENTS - 1} 条未读`, '.inbox__count');
+    // An entry that points nowhere is only marked read.
+    await shown('.inbox-item', `通知 ${ANNOUNCEMENTS - 1}（${RUN}）`).click();
+    await expectText(`${unreadBefore + ANNOUNCEMENTS - 2} 条未读`, '.inbox__count');
+    assert.equal(new URL(page.url()).pathname, '/subpackages/notifications/pages/inbox/index');
+  });
+
+  test('mark all read clears the count and the badge', async () => {
+    await clickButton('全部已读', '.inbox');
+    await expectText('没有未读消息', '.inbox__count');
+    assert.equal(await page.locator('.inbox-item--unread').filter({ visible: true }).count(), 0);
+    await afterToast();
+    await screenshot('inbox-all-read');
+    assert.equal((await api('GET', 'me/notifications/unread-count')).body.unreadCount, 0);
+    await page.goBack();
+    await expectPath('/pages/me/index');
+    await until(async () => (await meBadge()) === '', 'the badge to go');
+    assert.equal(await meBadge(), '');
+  });
+
+  test('the consent wallet explains that WeChat reminders arrive in the mini-program', async () => {
+    await shown('.menu-list__item', '微信提醒订阅').click();
+    await expectPath('/subpackages/notifications/pages/subscriptions/index');
+    await expectText('网页版无法订阅微信提醒', '.wallet__notice-title');
+    await expectText('咨询提醒', '.wallet-item__name');
+    await expectText('岗位提醒', '.wallet-item__name');
+    await expectText('一次性', '.wallet-item__mode');
+    assert.equal(
+      await page.locator('.wallet .nut-button').filter({ visible: true }).count(),
+      0,
+      'nothing to tap on H5',
+    );
+    await screenshot('wallet');
+  });
+
+  test('no console errors or page errors along the way', () => {
+    assert.deepEqual(consoleErrors, []);
+  });
+});

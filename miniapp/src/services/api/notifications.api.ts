@@ -1,0 +1,28 @@
+import {
+  ApiRoute,
+  type ListNotificationsQuery,
+  type MarkAllNotificationsReadResponse,
+  type MarkNotificationReadResponse,
+  type NotificationListResponse,
+  routePath,
+  type SubscriptionListResponse,
+  type UnreadCountResponse,
+  type UpdateSubscriptionsRequest,
+} from '@careerside/shared';
+import { request } from '@/services/http/request';
+
+export const notificationsApi = {
+  list: (query: ListNotificationsQuery = {}) =>
+    request<NotificationListResponse>({ path: ApiRoute.me.notifications, query: { ...query } }),
+  unreadCount: () => request<UnreadCountResponse>({ path: ApiRoute.me.notificationsUnreadCount }),
+  markRead: (id: string) =>
+    request<MarkNotificationReadResponse>({
+      method: 'POST',
+      path: routePath(ApiRoute.me.notificationRead, { id }),
+    }),
+  markAllRead: () =>
+    request<MarkAllNotificationsReadResponse>({ method: 'POST', path: ApiRoute.me.notificationsReadAll }),
+  subscriptions: () => request<SubscriptionListResponse>({ path: ApiRoute.me.subscriptions }),
+  recordSubscriptions: (body: UpdateSubscriptionsRequest) =>
+    request<SubscriptionListResponse>({ method: 'POST', path: ApiRoute.me.subscriptions, body }),
+};
