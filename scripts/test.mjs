@@ -96,6 +96,7 @@ async function startServer(env) {
       PORT: String(port),
       HOST: '127.0.0.1',
       DATABASE_URL: `sqlite:${join(dataDir, 'e2e.sqlite')}`,
+      MEDIA_DIR: join(dataDir, 'media'),
       PUBLIC_URL: `http://127.0.0.1:${port}`,
       SEED_DEMO: 'true',
       AUTH_DEV_LOGIN: 'true',
