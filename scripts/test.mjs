@@ -175,6 +175,10 @@ if (wanted('e2e')) {
     const e2eDir = join(ROOT, 'miniapp', 'e2e');
     const files = readdirSync(e2eDir)
       .filter((f) => f.endsWith('.e2e.mjs'))
+      // E2E_ONLY=booking,museum runs only those files (a quick loop while working on one area).
+      .filter(
+        (f) => !process.env.E2E_ONLY || process.env.E2E_ONLY.split(',').includes(f.replace('.e2e.mjs', '')),
+      )
       .sort((a, b) => (a === 'shell.e2e.mjs' ? -1 : b === 'shell.e2e.mjs' ? 1 : a.localeCompare(b)));
     const total = { passed: 0, failed: 0 };
     for (const file of files) {
