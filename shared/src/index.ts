@@ -22,3 +22,5 @@ export * from './contracts/museum.routes';
 export * from './contracts/reflection.contract';
 export * from './contracts/jobs.contract';
 export * from './contracts/jobs.routes';
+export * from './contracts/counselor.contract';
+export * from './contracts/counselor.routes';

@@ -1,4 +1,5 @@
 import type { BookingConfig } from './booking-config';
+import type { CounselorConfig } from './counselor-config';
 import type { MediaConfig, MuseumConfig } from './media-config';
 import type { JobsConfig } from './jobs-config';
 import type { TemplateRegistryConfig } from './notification-templates';
@@ -99,6 +100,7 @@ export interface AppConfig {
   media: MediaConfig;
   museum: MuseumConfig;
   jobs: JobsConfig;
+  counselor: CounselorConfig;
   seedDemo: boolean;
   logLevel: LogLevel;
   h5DistDir: string;

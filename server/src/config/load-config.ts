@@ -12,6 +12,7 @@ import {
 import { type ConfigIssue, EnvReader, type RawEnv } from './env-reader';
 import { parseBookingConfig } from './booking-config';
 import { parseMediaConfig, parseMuseumConfig } from './media-config';
+import { parseCounselorConfig } from './counselor-config';
 import { parseJobsConfig } from './jobs-config';
 import { parseTemplateRegistry } from './notification-templates';
 
@@ -100,6 +101,7 @@ export function loadConfig(env: RawEnv = process.env, cwd: string = process.cwd(
     media: parseMediaConfig(read, cwd),
     museum: parseMuseumConfig(read),
     jobs: parseJobsConfig(read),
+    counselor: parseCounselorConfig(read, isProduction),
     seedDemo: read.boolean('SEED_DEMO', !isProduction),
     logLevel: read.oneOf('LOG_LEVEL', LOG_LEVELS, 'info'),
     h5DistDir:

@@ -72,6 +72,9 @@ export const ErrorCode = {
   JobDeadlinePassed: 'JOB_DEADLINE_PASSED',
   JobNotOpen: 'JOB_NOT_OPEN',
   SubmissionAlreadyReviewed: 'SUBMISSION_ALREADY_REVIEWED',
+  // Counselor workspace (issue 5)
+  NotBoundToAdvisor: 'NOT_BOUND_TO_ADVISOR',
+  InviteInvalid: 'INVITE_INVALID',
 } as const;
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
 

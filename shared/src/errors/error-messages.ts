@@ -43,6 +43,14 @@ export const ERROR_MESSAGES: Partial<Record<ErrorCode, LocalizedText>> = {
     'en-US': 'Your session is not valid; sign in again',
   },
   [ErrorCode.Forbidden]: { 'zh-CN': '没有权限进行此操作', 'en-US': 'You are not allowed to do this' },
+  [ErrorCode.NotBoundToAdvisor]: {
+    'zh-CN': '你的账号尚未绑定咨询师资料，请使用中心发放的邀请码',
+    'en-US': 'Your account is not bound to an advisor profile yet; use the invite from the center',
+  },
+  [ErrorCode.InviteInvalid]: {
+    'zh-CN': '邀请码无效、已使用或已过期',
+    'en-US': 'The invite code is invalid, used or expired',
+  },
   [ErrorCode.DevLoginDisabled]: {
     'zh-CN': '开发环境登录已关闭',
     'en-US': 'Dev sign-in is turned off on this server',
