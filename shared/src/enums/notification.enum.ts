@@ -56,6 +56,8 @@ export const DeliveryStatus = {
   Folded: 'folded',
   /** A worker died while this was on the wire: WeChat may or may not have it, so it is not resent by itself. */
   Unconfirmed: 'unconfirmed',
+  /** The sender took the message back before it went out (a reminder of a cancelled appointment). */
+  Withdrawn: 'withdrawn',
 } as const;
 export type DeliveryStatus = (typeof DeliveryStatus)[keyof typeof DeliveryStatus];
 export const DELIVERY_STATUSES: readonly DeliveryStatus[] = Object.values(DeliveryStatus);

@@ -11,6 +11,8 @@ import type { AppointmentEntity } from './appointment.entity';
 import type { BookingSuspensionEntity } from './booking-suspension.entity';
 import type { WaitlistEntryEntity } from './waitlist-entry.entity';
 
+const REMINDER_KEYS = ['day', 'hour'] as const;
+
 export const BOOKING_PAGES = {
   appointments: 'subpackages/booking/pages/appointments/index',
   appointment: (id: string) => `subpackages/booking/pages/confirmation/index?id=${id}`,
@@ -159,12 +161,14 @@ export class BookingNotifier {
   }
 
   /**
-   * Reminders of a cancelled appointment must not go out. Needs NotificationsService.withdraw (see
-   * /work/notes/booking-needs.md); until it exists the scheduled reminders stay and this names them.
+   * Reminders of a cancelled or rescheduled appointment must never show or push: both keys, whether or not
+   * the booking scheduled them (one already past at booking time was never written).
    */
-  private cancelReminders(_manager: EntityManager, appointment: AppointmentEntity): Promise<string[]> {
-    return Promise.resolve(
-      this.reminders(appointment).map((reminder) => this.reminderKey(appointment, reminder.key)),
+  private async cancelReminders(manager: EntityManager, appointment: AppointmentEntity): Promise<void> {
+    await this.notifications.withdraw(
+      manager,
+      appointment.studentId,
+      REMINDER_KEYS.map((key) => this.reminderKey(appointment, key)),
     );
   }
 }

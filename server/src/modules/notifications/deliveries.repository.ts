@@ -192,6 +192,55 @@ export class DeliveriesRepository {
     return new Set(rows.map((row) => row.id));
   }
 
+  /**
+   * Withdraws the pushes of these notifications that have not gone out: queued, waiting for a retry, or
+   * claimed by a worker that has not started sending (it re-checks before it sends). Pushes on the wire or
+   * settled are left as they are. Answers how many were withdrawn.
+   */
+  async withdrawPending(
+    manager: EntityManager,
+    notificationIds: readonly string[],
+    now: Date,
+  ): Promise<number> {
+    let withdrawn = 0;
+    for (const chunk of chunks(notificationIds, CHUNK)) {
+      withdrawn += await execute(
+        manager,
+        `UPDATE notification_deliveries
+         SET status = ?, last_error = ?, lease_until = NULL, updated_at = ?
+         WHERE channel = ? AND notification_id IN (${placeholders(chunk.length)})
+         AND (status IN (?, ?) OR (status = ? AND in_flight_since IS NULL))`,
+        [
+          DeliveryStatus.Withdrawn,
+          'withdrawn by the sender before it went out',
+          sqlTime(manager, now),
+          WECHAT,
+          ...chunk,
+          DeliveryStatus.Queued,
+          DeliveryStatus.Failed,
+          DeliveryStatus.Sending,
+        ],
+      );
+    }
+    return withdrawn;
+  }
+
+  /**
+   * Of these claimed deliveries, the ones this worker still holds, locked until the caller's transaction
+   * ends (MySQL/MariaDB), so a withdrawal either happened before and is seen here, or waits and then finds
+   * the attempt started.
+   */
+  async lockHeld(manager: EntityManager, owner: string, ids: readonly string[]): Promise<Set<string>> {
+    if (ids.length === 0) return new Set();
+    const rows: { id: string }[] = await manager.query(
+      `SELECT notification_id AS id FROM notification_deliveries
+       WHERE channel = ? AND lease_owner = ? AND status = ? AND in_flight_since IS NULL
+       AND notification_id IN (${placeholders(ids.length)}) ${isMysql(manager) ? 'FOR UPDATE' : ''}`,
+      [WECHAT, owner, DeliveryStatus.Sending, ...ids],
+    );
+    return new Set(rows.map((row) => row.id));
+  }
+
   /** Sent. Also recorded when the lease lapsed meanwhile (the row was marked unconfirmed): now we know. */
   async markSent(manager: EntityManager, ids: readonly string[], now: Date): Promise<void> {
     if (ids.length === 0) return;
@@ -401,13 +450,16 @@ export class DeliveriesRepository {
       `UPDATE notification_deliveries
        SET status = ?, last_error = ?, in_flight_since = NULL, lease_until = NULL, ${dueAt ? 'due_at = ?,' : ''}
            updated_at = ?
-       WHERE channel = ? AND notification_id IN (${placeholders(ids.length)})`,
+       WHERE channel = ? AND status IN (?, ?) AND notification_id IN (${placeholders(ids.length)})`,
       [
         status,
         reason.slice(0, 500),
         ...(dueAt ? [sqlTime(manager, dueAt)] : []),
         sqlTime(manager, now),
         WECHAT,
+        // A claim, or one whose lease lapsed while on the wire (now we know); never a withdrawn push.
+        DeliveryStatus.Sending,
+        DeliveryStatus.Unconfirmed,
         ...ids,
       ],
     );

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { NotificationKind } from '@careerside/shared';
 import { NotificationEntity } from './notification.entity';
-import { execute, chunks, insertIgnore, placeholders, sqlTime } from './sql-support';
+import { execute, chunks, insertIgnore, placeholders, readTime, sqlTime } from './sql-support';
 
 export interface NewNotification {
   id: string;
@@ -83,6 +83,48 @@ export class NotificationsRepository {
       where: { userId, dedupeKey },
     });
     return row?.id ?? null;
+  }
+
+  /** This user's entries with these dedupe keys, shown or not yet. */
+  async findByDedupeKeys(
+    manager: EntityManager,
+    userId: string,
+    dedupeKeys: readonly string[],
+  ): Promise<{ id: string; visibleAt: Date }[]> {
+    const found: { id: string; visibleAt: Date }[] = [];
+    for (const chunk of chunks([...new Set(dedupeKeys)], INSERT_CHUNK)) {
+      const rows: { id: string; visible_at: Date | string }[] = await manager.query(
+        `SELECT id, visible_at FROM notifications WHERE user_id = ? AND dedupe_key IN (${placeholders(chunk.length)})`,
+        [userId, ...chunk],
+      );
+      for (const row of rows) found.push({ id: row.id, visibleAt: readTime(row.visible_at) ?? new Date(0) });
+    }
+    return found;
+  }
+
+  /**
+   * Deletes entries that are not shown yet and whose push, if any, was withdrawn (never one that went out or
+   * is on the wire). Answers how many went.
+   */
+  async deleteUnshown(
+    manager: EntityManager,
+    userId: string,
+    ids: readonly string[],
+    now: Date,
+    withdrawnStatus: string,
+  ): Promise<number> {
+    let deleted = 0;
+    for (const chunk of chunks(ids, INSERT_CHUNK)) {
+      deleted += await execute(
+        manager,
+        `DELETE FROM notifications
+         WHERE user_id = ? AND visible_at > ? AND id IN (${placeholders(chunk.length)})
+         AND NOT EXISTS (SELECT 1 FROM notification_deliveries d
+                         WHERE d.notification_id = notifications.id AND d.status <> ?)`,
+        [userId, sqlTime(manager, now), ...chunk, withdrawnStatus],
+      );
+    }
+    return deleted;
   }
 
   /** The subset of these user ids that exist. */

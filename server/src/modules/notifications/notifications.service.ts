@@ -6,7 +6,7 @@ import {
   type QueryRunner,
   type TransactionCommitEvent,
 } from 'typeorm';
-import { NotificationKind, NotificationPage, type Role } from '@careerside/shared';
+import { DeliveryStatus, NotificationKind, NotificationPage, type Role } from '@careerside/shared';
 import { uuidV7 } from '../../common/ids/uuid-v7';
 import { zonedDate } from '../../common/time/zoned-time';
 import type { AppConfig } from '../../config/app-config';
@@ -164,6 +164,32 @@ export class NotificationsService implements OnModuleInit, EntitySubscriberInter
       );
     }
     return { notified };
+  }
+
+  /**
+   * Takes back messages that no longer hold (the reminders of a cancelled appointment), in the caller's
+   * transaction. Entries not shown yet are deleted, so they never appear; pushes that have not gone out are
+   * withdrawn, including one a worker has claimed but not started (it re-checks before sending). Entries
+   * already shown stay, and a push on the wire or sent cannot be called back. A later notify with the same
+   * key writes a new message.
+   */
+  async withdraw(
+    manager: EntityManager,
+    userId: string,
+    dedupeKeys: readonly string[],
+  ): Promise<{ removed: number; pushesWithdrawn: number }> {
+    if (dedupeKeys.length === 0) return { removed: 0, pushesWithdrawn: 0 };
+    const now = new Date();
+    const entries = await this.notifications.findByDedupeKeys(manager, userId, dedupeKeys);
+    if (entries.length === 0) return { removed: 0, pushesWithdrawn: 0 };
+    const ids = entries.map((entry) => entry.id);
+    const pushesWithdrawn = await this.deliveries.withdrawPending(manager, ids, now);
+    const unshown = entries.filter((entry) => entry.visibleAt > now).map((entry) => entry.id);
+    const removed =
+      unshown.length === 0
+        ? 0
+        : await this.notifications.deleteUnshown(manager, userId, unshown, now, DeliveryStatus.Withdrawn);
+    return { removed, pushesWithdrawn };
   }
 
   /**

@@ -183,8 +183,13 @@ export class DeliveryDispatcher implements OnModuleInit, OnModuleDestroy {
     const slots = await this.rateLimiter.reserve(chunk.length);
     await sleep(slots[0] ?? 0);
     const startedAt = Date.now();
+    // Fresh copies per attempt: a transaction retried after a deadlock must not see the last one's marks.
     const ready = await runInTransaction(this.dataSource, (manager) =>
-      this.prepare(manager, chunk, new Date()),
+      this.prepare(
+        manager,
+        chunk.map((delivery) => ({ ...delivery })),
+        new Date(),
+      ),
     );
     const results = await Promise.all(
       ready.map(async (delivery, index) => {
@@ -211,9 +216,16 @@ export class DeliveryDispatcher implements OnModuleInit, OnModuleDestroy {
    */
   private async prepare(
     manager: EntityManager,
-    chunk: ClaimedDelivery[],
+    claimed: ClaimedDelivery[],
     now: Date,
   ): Promise<ClaimedDelivery[]> {
+    // Withdrawn (or recovered by another worker) since the claim: not ours to send any more.
+    const held = await this.deliveries.lockHeld(
+      manager,
+      this.owner,
+      claimed.map((delivery) => delivery.notificationId),
+    );
+    const chunk = claimed.filter((delivery) => held.has(delivery.notificationId));
     const oneTime = (delivery: ClaimedDelivery) =>
       (this.registry.forKind(delivery.kind)?.mode ?? SubscriptionMode.OneTime) === SubscriptionMode.OneTime;
 
