@@ -1,13 +1,7 @@
-import { useEffect, useState } from 'react';
-import {
-  ApiRoute,
-  NotificationKind,
-  type SubscriptionListResponse,
-  type UpdateSubscriptionsRequest,
-} from '@careerside/shared';
-import { env } from '@/config/env';
-import { askTemplateConsent } from '@/platform/reminder-consent';
-import { request } from '@/services/http/request';
+import { useState } from 'react';
+import { NotificationKind } from '@careerside/shared';
+import { useSubscriptions } from '@/features/notifications/subscriptions';
+import { canSubscribe, requestSubscribe } from '@/platform/subscribe';
 
 // WeChat asks for at most three templates at once: the ones that matter after a booking.
 const KINDS = [
@@ -19,49 +13,31 @@ const KINDS = [
 export type ReminderConsent = 'idle' | 'asking' | 'granted' | 'declined' | 'unavailable';
 
 /**
- * The "remind me" prompt after a booking: the template ids are loaded with the page, so the tap that asks
- * WeChat for consent does nothing else first (WeChat requires the request to come straight from a tap).
+ * The "remind me" prompt after a booking, through the notifications wallet: it is loaded with the page, so
+ * the tap that asks WeChat for consent does nothing else first (WeChat requires the request to come straight
+ * from a tap). In a browser there are no subscribe messages: reminders still reach the in-app inbox.
  */
 export function useReminderConsent() {
-  const [templateIds, setTemplateIds] = useState<string[] | null>(null);
-  const [state, setState] = useState<ReminderConsent>(env.platform === 'h5' ? 'unavailable' : 'idle');
-
-  useEffect(() => {
-    request<SubscriptionListResponse>({ path: ApiRoute.me.subscriptions }).then(
-      (answer) => {
-        if (!answer.wechatPushEnabled) setState('unavailable');
-        setTemplateIds(
-          answer.items
-            .filter((item) => (KINDS as string[]).includes(item.kind))
-            .map((item) => item.templateId),
-        );
-      },
-      () => setTemplateIds([]),
-    );
-  }, []);
+  const wallet = useSubscriptions();
+  const [answer, setAnswer] = useState<Exclude<ReminderConsent, 'idle'> | null>(null);
+  const unavailable =
+    !canSubscribe ||
+    (wallet.status === 'error' && wallet.data === null) ||
+    (wallet.data !== null &&
+      (!wallet.data.wechatPushEnabled ||
+        !wallet.data.items.some((item) => (KINDS as string[]).includes(item.kind))));
 
   const ask = async () => {
-    if (!templateIds || templateIds.length === 0) {
-      setState('unavailable');
-      return;
-    }
-    setState('asking');
+    setAnswer('asking');
     try {
-      const results = await askTemplateConsent(templateIds);
-      if (!results) {
-        setState('unavailable');
-        return;
-      }
-      await request({
-        method: 'POST',
-        path: ApiRoute.me.subscriptions,
-        body: { results } satisfies UpdateSubscriptionsRequest,
-      });
-      setState(Object.values(results).includes('accept') ? 'granted' : 'declined');
+      const outcome = await requestSubscribe(KINDS);
+      if (!outcome.asked) setAnswer('unavailable');
+      else setAnswer(Object.values(outcome.results).includes('accept') ? 'granted' : 'declined');
     } catch {
-      setState('declined');
+      setAnswer('declined');
     }
   };
 
-  return { state, ready: templateIds !== null, ask };
+  const state: ReminderConsent = unavailable ? 'unavailable' : (answer ?? 'idle');
+  return { state, ready: wallet.data !== null, ask };
 }
