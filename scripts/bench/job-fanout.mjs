@@ -5,6 +5,7 @@
 // database named after it and this process is created and dropped).
 import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
+import { loadavg } from 'node:os';
 import { log } from '../lib/run.mjs';
 import { api, scratchDatabase, startServer } from './bench-support.mjs';
 
@@ -157,6 +158,7 @@ async function main() {
     if (draft.status !== 201) throw new Error(`create job: ${draft.status} ${draft.text}`);
     const before = memoryOf(server.pid);
 
+    const loadBefore = loadavg();
     const started = performance.now();
     const published = await api(server.baseUrl, 'POST', `admin/jobs/${draft.body.id}/publish`, { token });
     const elapsedMs = performance.now() - started;
@@ -198,6 +200,8 @@ async function main() {
     console.log(
       `  server peak RSS              ${after.peakMb.toFixed(0)} MB   (target ≤ ${TARGET_RSS_MB} MB) ${after.peakMb <= TARGET_RSS_MB ? 'ok' : 'OVER'}`,
     );
+    const fmt = (load) => load.map((value) => value.toFixed(2)).join(' ');
+    console.log(`  loadavg before publish       ${fmt(loadBefore)}, after ${fmt(loadavg())}`);
     if (!ok) {
       console.error('job-fanout: the alerts written do not match the students expected');
       process.exitCode = 1;

@@ -1,67 +1,48 @@
-import { useEffect, useState } from 'react';
-import {
-  ApiRoute,
-  NotificationKind,
-  type SubscriptionListResponse,
-  type UpdateSubscriptionsRequest,
-} from '@careerside/shared';
-import { env } from '@/config/env';
-import { askTemplateConsent } from '@/platform/reminder-consent';
-import { request } from '@/services/http/request';
+import { useState } from 'react';
+import { NotificationKind, type SubscriptionListResponse } from '@careerside/shared';
+import { useSubscriptions } from '@/features/notifications/subscriptions';
+import { canSubscribe, requestSubscribe } from '@/platform/subscribe';
 
-const KINDS: string[] = [NotificationKind.JobAlert, NotificationKind.JobDigest];
+const KINDS = [NotificationKind.JobAlert, NotificationKind.JobDigest];
 
 export type AlertConsent = 'idle' | 'asking' | 'granted' | 'declined' | 'unavailable';
 
+function isJobKind(kind: string): boolean {
+  return (KINDS as string[]).includes(kind);
+}
+
+function grantedOf(wallet: SubscriptionListResponse | null): number {
+  return (wallet?.items ?? [])
+    .filter((item) => isJobKind(item.kind))
+    .reduce((sum, item) => sum + item.remaining, 0);
+}
+
 /**
  * The WeChat consent prompt of the alert settings: the job alert and digest templates, asked only on the
- * student's tap (template ids are loaded with the page so the tap goes straight to WeChat). In a browser
- * there are no subscribe messages: alerts still reach the in-app inbox.
+ * student's tap through the notifications wallet (loaded with the page, so the tap goes straight to WeChat).
+ * In a browser there are no subscribe messages: alerts still reach the in-app inbox.
  */
 export function useAlertConsent() {
-  const [templateIds, setTemplateIds] = useState<string[] | null>(null);
-  const [granted, setGranted] = useState(0);
-  const [state, setState] = useState<AlertConsent>(env.platform === 'h5' ? 'unavailable' : 'idle');
-
-  useEffect(() => {
-    request<SubscriptionListResponse>({ path: ApiRoute.me.subscriptions }).then(
-      (answer) => {
-        const mine = answer.items.filter((item) => KINDS.includes(item.kind));
-        if (!answer.wechatPushEnabled || mine.length === 0) setState('unavailable');
-        setTemplateIds(mine.map((item) => item.templateId));
-        setGranted(mine.reduce((sum, item) => sum + item.remaining, 0));
-      },
-      () => setTemplateIds([]),
-    );
-  }, []);
+  const wallet = useSubscriptions();
+  const [answer, setAnswer] = useState<Exclude<AlertConsent, 'idle'> | null>(null);
+  const unavailable =
+    !canSubscribe ||
+    (wallet.status === 'error' && wallet.data === null) ||
+    (wallet.data !== null &&
+      (!wallet.data.wechatPushEnabled || !wallet.data.items.some((item) => isJobKind(item.kind))));
 
   const ask = async () => {
-    if (!templateIds || templateIds.length === 0) {
-      setState('unavailable');
-      return;
-    }
-    setState('asking');
+    setAnswer('asking');
     try {
-      const results = await askTemplateConsent(templateIds);
-      if (!results) {
-        setState('unavailable');
-        return;
-      }
-      const answer = await request<SubscriptionListResponse>({
-        method: 'POST',
-        path: ApiRoute.me.subscriptions,
-        body: { results } satisfies UpdateSubscriptionsRequest,
-      });
-      setGranted(
-        answer.items
-          .filter((item) => KINDS.includes(item.kind))
-          .reduce((sum, item) => sum + item.remaining, 0),
-      );
-      setState(Object.values(results).includes('accept') ? 'granted' : 'declined');
+      const outcome = await requestSubscribe(KINDS);
+      if (!outcome.asked) setAnswer('unavailable');
+      else setAnswer(Object.values(outcome.results).includes('accept') ? 'granted' : 'declined');
     } catch {
-      setState('declined');
+      setAnswer('declined');
     }
   };
 
-  return { state, ready: templateIds !== null, granted, ask };
+  const state: AlertConsent = unavailable ? 'unavailable' : (answer ?? 'idle');
+  // The wallet reloads after the answers are recorded, so the count follows the grant.
+  return { state, ready: wallet.data !== null, granted: grantedOf(wallet.data), ask };
 }
