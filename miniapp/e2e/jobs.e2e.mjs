@@ -334,6 +334,7 @@ describe('jobs in the H5 app', { concurrency: false }, () => {
     await clickButton('保存草稿', '.staff-jobs__buttons');
     await expectText('请检查标出的内容', '.staff-jobs__problem');
     await shown('[data-field="deadline"] .form-field__error').waitFor();
+    await expectText('不能低于月薪下限', '[data-field="salaryMax"] .form-field__error');
     await screenshot('editor-invalid', true);
 
     await shown('[data-field="salaryMax"] input').fill('22000');

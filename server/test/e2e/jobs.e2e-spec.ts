@@ -209,6 +209,11 @@ describe('job postings', () => {
       ['a negative salary', { salaryMin: -1 }, ['salaryMin']],
       ['a fractional headcount', { headcount: 1.5 }, ['headcount']],
       ['a salary range upside down', { salaryMin: 20_000, salaryMax: 10_000 }, ['salaryMax']],
+      [
+        'a missing deadline and a salary range upside down, both at once',
+        { deadline: undefined, salaryMin: 20_000, salaryMax: 10_000 },
+        ['deadline', 'salaryMax'],
+      ],
       ['a deadline that is not a date', { deadline: '下周五' }, ['deadline']],
       ['a deadline on a day that does not exist', { deadline: '2099-02-30' }, ['deadline']],
       ['a deadline in the past', { deadline: '2020-01-01' }, ['deadline']],

@@ -12,6 +12,7 @@ import {
   Max,
   MaxLength,
   Min,
+  ValidateBy,
   ValidateIf,
   IsNotEmpty,
 } from 'class-validator';
@@ -41,6 +42,24 @@ function trimEach({ value }: TransformFnParams): unknown {
 
 /** On an edit: absent means unchanged; null is refused for fields that cannot be empty. */
 export const Present = (): PropertyDecorator => ValidateIf((_, value: unknown) => value !== undefined);
+
+const salaryRules = () => applyDecorators(IsOptional(), IsInt(), Min(0), Max(JOB_LIMITS.salaryMax));
+
+/**
+ * Salary order checked with the field rules, so a form with other problems hears of this one in the same
+ * answer; edits that send only one end are checked against the stored posting by postingProblems.
+ */
+const NotBelowSalaryMin = (): PropertyDecorator =>
+  ValidateBy({
+    name: 'salaryRange',
+    validator: {
+      validate: (value: unknown, args) => {
+        const min = (args?.object as { salaryMin?: unknown } | undefined)?.salaryMin;
+        return typeof value !== 'number' || typeof min !== 'number' || value >= min;
+      },
+      defaultMessage: () => '$property must not be below salaryMin',
+    },
+  });
 
 export const FieldRules = {
   title: () => applyDecorators(Transform(trim), IsString(), IsNotEmpty(), MaxLength(JOB_LIMITS.titleMax)),
@@ -76,7 +95,8 @@ export const FieldRules = {
       IsNotEmpty({ each: true }),
       MaxLength(JOB_LIMITS.majorMax, { each: true }),
     ),
-  salary: () => applyDecorators(IsOptional(), IsInt(), Min(0), Max(JOB_LIMITS.salaryMax)),
+  salary: () => salaryRules(),
+  salaryMax: () => applyDecorators(salaryRules(), NotBelowSalaryMin()),
   headcount: () => applyDecorators(IsOptional(), IsInt(), Min(1), Max(JOB_LIMITS.headcountMax)),
   // The format is checked when it is parsed against the center's time zone (constraint isDeadline).
   deadline: () => applyDecorators(Transform(trim), IsString(), IsNotEmpty(), MaxLength(40)),

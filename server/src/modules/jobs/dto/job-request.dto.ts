@@ -67,7 +67,7 @@ export class CreateJobDto implements CreateJobRequest {
   salaryMin?: number | null;
 
   @ApiPropertyOptional({ type: Number, nullable: true, minimum: 0, description: 'Monthly, in yuan' })
-  @FieldRules.salary()
+  @FieldRules.salaryMax()
   salaryMax?: number | null;
 
   @ApiPropertyOptional({ type: Number, nullable: true, minimum: 1 })
@@ -146,7 +146,7 @@ export class UpdateJobDto implements UpdateJobRequest {
   salaryMin?: number | null;
 
   @ApiPropertyOptional({ type: Number, nullable: true })
-  @FieldRules.salary()
+  @FieldRules.salaryMax()
   salaryMax?: number | null;
 
   @ApiPropertyOptional({ type: Number, nullable: true })
