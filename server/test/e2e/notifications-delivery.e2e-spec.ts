@@ -305,7 +305,17 @@ describe('WeChat delivery against the stand-in', () => {
     expect(response.body.items.find((item) => item.kind === 'job_alert')?.counts.folded).toBe(2);
     expect(response.body.totals.total).toBe(rows.reduce((sum, row) => sum + Number(row.count), 0));
     expect(Object.keys(response.body.totals.counts).sort()).toEqual(
-      ['dead', 'failed', 'folded', 'queued', 'sending', 'sent', 'skipped_no_consent', 'unconfirmed'].sort(),
+      [
+        'dead',
+        'failed',
+        'folded',
+        'queued',
+        'sending',
+        'sent',
+        'skipped_no_consent',
+        'unconfirmed',
+        'withdrawn',
+      ].sort(),
     );
     const future = await admin.get<DeliveryStatsResponse>(
       `admin/notifications/stats?since=${new Date(Date.now() + 60_000).toISOString()}`,
