@@ -431,12 +431,42 @@ describe('jobs in the H5 app', { concurrency: false }, () => {
     await clickButton('导入', '.staff-jobs__buttons');
     await expectText('已导入 2 个岗位', '.staff-jobs__summary-ok');
     await afterToast();
+    await shown('.staff-jobs__report').scrollIntoViewIfNeeded();
     await screenshot('import-done');
     const drafts = await api(
       'GET',
       `admin/jobs?status=draft&keyword=${encodeURIComponent(`导入岗位甲${RUN}`)}`,
     );
     assert.equal(drafts.body.total, 1);
+
+    // A larger file goes in parts of 100 rows, and the page says how far it got (the second part is held
+    // back until the picture is taken).
+    const many = [
+      header,
+      ...Array.from(
+        { length: 250 },
+        (_, i) =>
+          `批量岗位${RUN}-${i},某批量单位,国有企业,能源电力,能源,成都,本科,,,2099-12-31,网申,https://z.example.cn/${i},描述${i}`,
+      ),
+    ].join('\n');
+    let release;
+    const held = new Promise((resolve) => (release = resolve));
+    const offsets = [];
+    await page.route('**/api/admin/jobs/import', async (route) => {
+      offsets.push(route.request().postDataJSON().offset);
+      if (offsets.length === 2) await held;
+      await route.continue();
+    });
+    await shown('.staff-jobs__textarea textarea').fill(many);
+    await clickButton('导入', '.staff-jobs__buttons');
+    await expectText('已处理 100 / 250 行', '.staff-jobs__progress-text');
+    await screenshot('import-progress');
+    release();
+    await expectText('已导入 250 个岗位', '.staff-jobs__summary-ok');
+    await page.unroute('**/api/admin/jobs/import');
+    assert.deepEqual(offsets, [0, 100, 200]);
+    const batch = await api('GET', `admin/jobs?status=draft&keyword=${encodeURIComponent(`批量岗位${RUN}`)}`);
+    assert.equal(batch.body.total, 250);
   });
 
   test('an employer submits a posting without an account and follows it on the status page', async () => {

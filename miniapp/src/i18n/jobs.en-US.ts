@@ -215,6 +215,8 @@ export const jobsEnUS: Pick<Messages, 'jobs' | 'jobAlerts' | 'staffJobs' | 'empl
     check: 'Check',
     importAction: 'Import',
     processing: 'Processing {rows} rows…',
+    progress: '{done} of {total} rows processed',
+    partlyImported: 'The first {rows} rows are in; importing the file again skips them.',
     reportTitle: 'Import report',
     reportTotal: '{count} rows',
     reportValid: '{count} rows ready',

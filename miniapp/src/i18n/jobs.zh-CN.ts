@@ -212,6 +212,8 @@ export const jobsZhCN = {
     check: '检查',
     importAction: '导入',
     processing: '正在处理 {rows} 行…',
+    progress: '已处理 {done} / {total} 行',
+    partlyImported: '已导入前 {rows} 行；再次导入同一文件会跳过这些行。',
     reportTitle: '导入结果',
     reportTotal: '共 {count} 行',
     reportValid: '可导入 {count} 行',

@@ -28,7 +28,7 @@ describe('CSV import of postings', () => {
 
   const importCsv = (
     csv: string,
-    options: { dryRun?: boolean; publish?: boolean } = {},
+    options: { dryRun?: boolean; publish?: boolean; offset?: number; limit?: number } = {},
     language = 'zh-CN',
   ) =>
     admin.post<ImportJobsResponse>(
@@ -44,6 +44,8 @@ describe('CSV import of postings', () => {
       dryRun: true,
       totalRows: 2,
       validRows: 2,
+      offset: 0,
+      nextOffset: null,
       created: 0,
       duplicates: 0,
       published: 0,
@@ -167,6 +169,59 @@ describe('CSV import of postings', () => {
     expect(fixed.body).toMatchObject({ created: 1, published: 1, errors: [] });
     const inbox = await student.api.get<{ items: { kind: string }[] }>('me/notifications');
     expect(inbox.body.items.map((item) => item.kind)).toEqual(['job_alert']);
+  });
+
+  it('imports a file in parts for a progress report, each part once however often it is sent', async () => {
+    const rows = Array.from(
+      { length: 5 },
+      (_, i) =>
+        `分批导入岗位${i},某分批单位,国有企业,能源电力,能源,成都,本科,,,2099-05-01,网申,https://b.example.cn/${i},,描述${i}`,
+    );
+    const csv = [HEADER, ...rows, rows[0]].join('\n');
+    const parts: ImportJobsResponse[] = [];
+    for (let offset: number | null = 0; offset !== null;) {
+      const part = await importCsv(csv, { offset, limit: 2 });
+      expect(part.status).toBe(200);
+      parts.push(part.body);
+      offset = part.body.nextOffset;
+    }
+    expect(
+      parts.map(({ offset, nextOffset, created, duplicates }) => [offset, nextOffset, created, duplicates]),
+    ).toEqual([
+      [0, 2, 2, 0],
+      [2, 4, 2, 0],
+      // The last row repeats the first: skipped.
+      [4, null, 1, 1],
+    ]);
+    expect(parts.every((part) => part.totalRows === 6 && part.errors.length === 0)).toBe(true);
+    // A part sent again (a retry after a lost answer) creates nothing twice.
+    const retry = await importCsv(csv, { offset: 2, limit: 2 });
+    expect(retry.body).toMatchObject({ offset: 2, nextOffset: 4, created: 0, duplicates: 2 });
+    const listed = await admin.get<AdminJobListResponse>(
+      `admin/jobs?keyword=${encodeURIComponent('分批导入岗位')}`,
+    );
+    expect(listed.body.total).toBe(5);
+
+    // A file with a problem writes no part at all.
+    const broken = await importCsv(
+      [HEADER, rows[1].replace('分批导入岗位1', '分批新岗位'), 'x,,,,,,,,,,,,,'].join('\n'),
+      {
+        offset: 0,
+        limit: 1,
+      },
+    );
+    expect(broken.body).toMatchObject({ created: 0, nextOffset: null });
+    expect(broken.body.errors.length).toBeGreaterThan(0);
+    expect(
+      (await admin.get<AdminJobListResponse>(`admin/jobs?keyword=${encodeURIComponent('分批新岗位')}`)).body
+        .total,
+    ).toBe(0);
+
+    for (const bad of [{ offset: -1 }, { limit: 0 }, { offset: 1.5 }, { limit: 'all' }]) {
+      const response = await admin.post<ErrorBody>('admin/jobs/import', { csv, ...bad });
+      expect(response.status).toBe(400);
+      expect(response.body.details?.map((detail) => detail.field)).toContain(Object.keys(bad)[0]);
+    }
   });
 
   it('rejects a body without CSV text (400 naming csv)', async () => {

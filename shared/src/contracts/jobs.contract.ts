@@ -316,6 +316,13 @@ export interface ImportJobsRequest {
   dryRun?: boolean;
   /** Publish the imported postings at once (alerting students); default false (drafts). */
   publish?: boolean;
+  /**
+   * Import in parts, for a progress report: the whole file is checked on every call, and only the data rows
+   * from `offset` (0-based, default 0), at most `limit` of them (default all), are written. Each part is
+   * one transaction; rows imported before are skipped, so a part sent twice creates nothing twice.
+   */
+  offset?: number;
+  limit?: number;
 }
 
 export interface ImportRowError {
@@ -332,7 +339,11 @@ export interface ImportJobsResponse {
   /** Data rows read (the header not counted). */
   totalRows: number;
   validRows: number;
-  /** Postings written: 0 when there were errors or on a dry run. */
+  /** The first data row (0-based) this call wrote from. */
+  offset: number;
+  /** Where the next part starts; null when the file is done (and on a dry run or with errors). */
+  nextOffset: number | null;
+  /** Postings written by this call: 0 when there were errors or on a dry run. */
   created: number;
   /** Rows identical to a posting an earlier import already created: skipped. */
   duplicates: number;

@@ -21,7 +21,9 @@ import { JobsRepository } from './jobs.repository';
 /**
  * CSV import of postings, all or nothing: every row is checked first and, when any row has a problem,
  * nothing is written and every problem is reported with its row and column. Rows identical to a posting an
- * earlier import created are skipped, so importing a file twice creates its postings once.
+ * earlier import created are skipped, so importing a file twice creates its postings once. A large file can
+ * be written in parts (offset/limit), each its own transaction, so the app can show progress; the whole file
+ * is checked on every call, so a part never starts on a file with problems.
  */
 @Injectable()
 export class JobImportService {
@@ -44,10 +46,13 @@ export class JobImportService {
       code: problem.code,
       message: fillTemplate(IMPORT_ERROR_MESSAGES[problem.code][locale], problem.params ?? {}),
     }));
+    const offset = request.offset ?? 0;
     const report = {
       dryRun: request.dryRun === true,
       totalRows,
       validRows: postings.length,
+      offset,
+      nextOffset: null,
       created: 0,
       duplicates: 0,
       published: 0,
@@ -71,10 +76,16 @@ export class JobImportService {
             postings.map((p) => p.fingerprint),
           );
           const duplicates = duplicatesOf(postings, existing);
+          const end = Math.min(postings.length, offset + (request.limit ?? postings.length));
           const jobIds: string[] = [];
           let published = 0;
-          for (const [index, { posting, fingerprint }] of postings.entries()) {
-            if (duplicates.has(index)) continue;
+          let skipped = 0;
+          for (let index = offset; index < end; index += 1) {
+            const { posting, fingerprint } = postings[index];
+            if (duplicates.has(index)) {
+              skipped += 1;
+              continue;
+            }
             const job = await this.lifecycle.createDraft(manager, posting, {
               source: JobSource.Import,
               createdBy: actor.id,
@@ -85,7 +96,14 @@ export class JobImportService {
             if (request.publish && (await this.lifecycle.publish(manager, job.id, now))?.publishedNow)
               published += 1;
           }
-          return { ...report, created: jobIds.length, duplicates: duplicates.size, published, jobIds };
+          return {
+            ...report,
+            nextOffset: end < postings.length ? end : null,
+            created: jobIds.length,
+            duplicates: skipped,
+            published,
+            jobIds,
+          };
         });
       } catch (error) {
         if (attempt >= 2 || !isUniqueViolation(error)) throw error;

@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsBoolean, IsNotEmpty, IsOptional, IsString, MaxLength } from 'class-validator';
-import type { ImportJobsRequest } from '@careerside/shared';
+import { IsBoolean, IsInt, IsNotEmpty, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
+import { type ImportJobsRequest, JOB_LIMITS } from '@careerside/shared';
 
 export class ImportJobsDto implements ImportJobsRequest {
   @ApiProperty({
@@ -25,4 +25,26 @@ export class ImportJobsDto implements ImportJobsRequest {
   @IsOptional()
   @IsBoolean()
   publish?: boolean;
+
+  @ApiPropertyOptional({
+    default: 0,
+    minimum: 0,
+    description: 'Import in parts: the first data row (0-based) to write; the whole file is still checked',
+  })
+  @IsOptional()
+  @IsInt()
+  @Min(0)
+  @Max(JOB_LIMITS.importRowsMax)
+  offset?: number;
+
+  @ApiPropertyOptional({
+    minimum: 1,
+    maximum: JOB_LIMITS.importRowsMax,
+    description: 'Import in parts: at most this many rows from offset (default: all the rest)',
+  })
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(JOB_LIMITS.importRowsMax)
+  limit?: number;
 }

@@ -342,11 +342,19 @@ export class ImportJobsResponseDto implements ImportJobsResponse {
   totalRows: number;
   @ApiProperty()
   validRows: number;
-  @ApiProperty({ description: '0 when any row has an error: the import is all or nothing' })
+  @ApiProperty({ description: 'The first data row (0-based) this call wrote from' })
+  offset: number;
+  @ApiProperty({
+    type: Number,
+    nullable: true,
+    description: 'Where the next part starts; null when the file is done, on a dry run and with errors',
+  })
+  nextOffset: number | null;
+  @ApiProperty({ description: 'Written by this call; 0 when any row has an error: nothing is written then' })
   created: number;
-  @ApiProperty()
+  @ApiProperty({ description: 'Rows of this call skipped as imported before' })
   duplicates: number;
-  @ApiProperty()
+  @ApiProperty({ description: 'Published by this call' })
   published: number;
   @ApiProperty({ type: [ImportRowErrorDto] })
   errors: ImportRowErrorDto[];

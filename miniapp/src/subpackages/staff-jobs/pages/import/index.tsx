@@ -5,6 +5,7 @@ import { format, useI18n } from '@/i18n';
 import { usePageTitle } from '@/features/navigation/use-page-title';
 import { useRequireSignIn } from '@/features/auth/use-require-sign-in';
 import { describeError } from '@/features/errors/describe-error';
+import { IMPORT_PART_ROWS, addImportPart, importedRows } from '@/features/jobs/import-parts';
 import { chooseTextFile } from '@/platform/text-file';
 import { staffJobsApi } from '@/services/api/jobs.api';
 import { Button } from '@/components/nutui';
@@ -62,8 +63,37 @@ export default function StaffJobImportPage() {
   const [fileName, setFileName] = useState<string | null>(null);
   const [publish, setPublish] = useState(false);
   const [running, setRunning] = useState<number | null>(null);
+  const [progress, setProgress] = useState<{ done: number; total: number } | null>(null);
   const [report, setReport] = useState<ImportJobsResponse | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
+
+  // The file goes in parts of IMPORT_PART_ROWS rows, so the page can say how far it got. The server checks
+  // the whole file with every part: a file with problems writes nothing, and the first answer lists them.
+  const importInParts = async () => {
+    let sum: ImportJobsResponse | null = null;
+    try {
+      for (let offset: number | null = 0; offset !== null;) {
+        const part: ImportJobsResponse = await staffJobsApi.import({
+          csv,
+          publish,
+          offset,
+          limit: IMPORT_PART_ROWS,
+        });
+        sum = addImportPart(sum, part);
+        setProgress({ done: importedRows(sum), total: part.validRows });
+        offset = part.errors.length > 0 ? null : part.nextOffset;
+      }
+      setReport(sum);
+    } catch (error) {
+      setReport(sum);
+      // Parts already written stay; importing the file again skips their rows.
+      setProblem(
+        sum
+          ? `${describeError(error, t)} ${format(s.partlyImported, { rows: importedRows(sum) })}`
+          : describeError(error, t),
+      );
+    }
+  };
 
   const run = async (dryRun: boolean) => {
     if (!csv.trim()) {
@@ -72,9 +102,11 @@ export default function StaffJobImportPage() {
     }
     setProblem(null);
     setReport(null);
+    setProgress(null);
     setRunning(Math.max(0, csv.trim().split(/\r\n|\r|\n/).length - 1));
     try {
-      setReport(await staffJobsApi.import({ csv, dryRun, publish: !dryRun && publish }));
+      if (dryRun) setReport(await staffJobsApi.import({ csv, dryRun: true }));
+      else await importInParts();
     } catch (error) {
       setProblem(describeError(error, t));
     } finally {
@@ -139,8 +171,21 @@ export default function StaffJobImportPage() {
       </View>
 
       {problem ? <Text className="staff-jobs__problem">{problem}</Text> : null}
-      {running !== null ? (
+      {running !== null && progress === null ? (
         <Text className="staff-jobs__hint">{format(s.processing, { rows: running })}</Text>
+      ) : null}
+      {progress !== null ? (
+        <View className="staff-jobs__progress" data-done={progress.done} data-total={progress.total}>
+          <View className="staff-jobs__progress-track">
+            <View
+              className="staff-jobs__progress-bar"
+              style={{
+                width: `${progress.total > 0 ? Math.round((progress.done / progress.total) * 100) : 100}%`,
+              }}
+            />
+          </View>
+          <Text className="staff-jobs__progress-text">{format(s.progress, progress)}</Text>
+        </View>
       ) : null}
 
       <View className="staff-jobs__buttons">
