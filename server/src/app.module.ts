@@ -15,6 +15,7 @@ import { AuthModule } from './modules/auth/auth.module';
 import { HealthModule } from './modules/health/health.module';
 import { JobAlertsModule } from './modules/job-alerts/job-alerts.module';
 import { JobsModule } from './modules/jobs/jobs.module';
+import { CounselorModule } from './modules/counselor/counselor.module';
 import { MeModule } from './modules/me/me.module';
 import { MetaModule } from './modules/meta/meta.module';
 import { MediaModule } from './modules/media/media.module';
@@ -56,6 +57,7 @@ export class AppModule {
         QrCodesModule,
         JobsModule,
         JobAlertsModule,
+        CounselorModule,
       ],
       providers: [
         { provide: APP_FILTER, useClass: AllExceptionsFilter },

@@ -115,6 +115,7 @@ describe(loadConfig.name, () => {
     const { config, warnings } = load({
       NODE_ENV: 'production',
       JWT_SECRET: 'x'.repeat(40),
+      NOTES_ENCRYPTION_KEY: Buffer.alloc(32, 7).toString('base64'),
       AUTH_DEV_LOGIN: 'true',
     });
     expect(config.auth.devLogin).toBe(false);

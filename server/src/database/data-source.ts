@@ -47,6 +47,13 @@ import { EmployerSubmissionEntity } from '../modules/jobs/employer-submission.en
 import { JobKeySectorEntity, JobLocationEntity } from '../modules/jobs/job-facets.entity';
 import { JobMarkEntity } from '../modules/jobs/job-marks.entity';
 import { JobEntity } from '../modules/jobs/job.entity';
+import {
+  CounselorCalendarFeedEntity,
+  CounselorInviteEntity,
+  CounselorSupervisorEntity,
+} from '../modules/counselor/counselor-access.entity';
+import { CounselorNoteEntity, CounselorNoteReadEntity } from '../modules/counselor/counselor-note.entity';
+import { CreateCounselorWorkspace1764892800000 } from './migrations/1764892800000-create-counselor-workspace';
 import { TypeOrmLogger } from './typeorm-logger';
 
 /** Every entity, listed explicitly (no globs, so the build and Jest see the same set). */
@@ -87,6 +94,11 @@ export const ENTITIES = [
   JobAlertLocationEntity,
   JobAlertKeywordEntity,
   JobAlertMatchEntity,
+  CounselorNoteEntity,
+  CounselorNoteReadEntity,
+  CounselorSupervisorEntity,
+  CounselorInviteEntity,
+  CounselorCalendarFeedEntity,
 ];
 
 /** Every migration in order. The schema comes only from these; `synchronize` stays off. */
@@ -96,6 +108,7 @@ export const MIGRATIONS = [
   CreateBooking1764374400000,
   CreateMuseum1764720000000,
   CreateJobs1764806400000,
+  CreateCounselorWorkspace1764892800000,
 ];
 
 /**

@@ -168,6 +168,7 @@ describe('access tokens and roles', () => {
           NODE_ENV: 'production',
           AUTH_DEV_LOGIN: 'true',
           JWT_SECRET: 'production-secret-0123456789abcdef0123',
+          NOTES_ENCRYPTION_KEY: Buffer.alloc(32, 7).toString('base64'),
         },
       ],
     ])('answers 404 DEV_LOGIN_DISABLED with %s', async (_, env) => {

@@ -18,6 +18,7 @@ const PUBLIC_OPERATIONS = new Set([
   'GET /api/jobs/{id}',
   'POST /api/employer/job-submissions',
   'GET /api/employer/job-submissions/{token}',
+  'GET /api/calendar/counselors/{token}',
 ]);
 
 describe('the OpenAPI document', () => {

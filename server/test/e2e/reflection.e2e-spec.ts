@@ -15,6 +15,8 @@ import {
   type SharedReflectionsResponse,
   routePath,
 } from '@careerside/shared';
+import { appointmentFactory } from '../factories/appointment.factory';
+import { advisorFactory } from '../factories/booking.factory';
 import { MuseumBuilder } from '../support/museum-fixtures';
 import { signIn } from '../support/sign-in';
 import { startTestApp, type TestApp } from '../support/test-app';
@@ -28,6 +30,7 @@ describe('the Career Reflection Room', () => {
   let student: Session;
   let classmate: Session;
   let counselor: Session;
+  let otherCounselor: Session;
   let hall: AdminHallDto;
   let exhibit: AdminExhibitDto;
   let prompts: ReflectionPromptDto[];
@@ -38,7 +41,17 @@ describe('the Career Reflection Room', () => {
     admin = await signIn(t.api, 'admin');
     student = await signIn(t.api, 'student', { name: '写作者' });
     classmate = await signIn(t.api, 'student');
-    counselor = await signIn(t.api, 'counselor');
+    // Shared reflections reach only counselors whose advisor profile has an appointment with the student.
+    const advisor = await advisorFactory.create(t.dataSource);
+    counselor = await signIn(t.api, 'counselor', { advisorId: advisor.id });
+    await appointmentFactory.create(
+      t.dataSource,
+      advisor.id,
+      student.user.id,
+      new Date(Date.now() + 86_400_000),
+    );
+    const otherAdvisor = await advisorFactory.create(t.dataSource);
+    otherCounselor = await signIn(t.api, 'counselor', { advisorId: otherAdvisor.id });
     const build = new MuseumBuilder(admin.api, admin.token);
     hall = await build.hall('基层沃土厅');
     exhibit = await build.exhibit(hall.id, '村小的第一堂课');
@@ -147,6 +160,11 @@ describe('the Career Reflection Room', () => {
       (await admin.api.get(routePath(ReflectionRoute.sharedByStudent, { id: student.user.id }))).status,
     ).toBe(403);
     expect((await sharedOf(counselor.user.id)).status).toBe(404);
+    const unrelated = await otherCounselor.api.get<ErrorBody>(
+      routePath(ReflectionRoute.sharedByStudent, { id: student.user.id }),
+    );
+    expect([unrelated.status, unrelated.body.code]).toEqual([404, ErrorCode.NotFound]);
+    expect((await sharedOf(student.user.id)).status).toBe(200);
     const byCounselor = await counselor.api.post(ReflectionRoute.reflections, {
       promptId: prompts[0].id,
       text: 'x',

@@ -3,6 +3,7 @@ import type { DataSource } from 'typeorm';
 import { Role } from '@careerside/shared';
 import { UserEntity } from '../../modules/users/user.entity';
 import { seedBookingDemo } from './booking.seed';
+import { seedCounselorDemo } from './counselor.seed';
 import type { MediaStorage } from '../../modules/media/media-storage';
 import { seedMuseumDemo } from './museum.seed';
 import { seedJobsDemo } from './jobs.seed';
@@ -94,6 +95,7 @@ export async function seedDemo(
       summary.created.push(demo.openid);
     }
     summary.created.push(...(await seedBookingDemo(manager, now)));
+    summary.created.push(...(await seedCounselorDemo(manager, now)));
     if (options.mediaStorage) {
       summary.created.push(...(await seedMuseumDemo(manager, now, options.mediaStorage)));
     }

@@ -10,6 +10,7 @@ import type {
   WeeklyRuleDto,
 } from '@careerside/shared';
 import { ResourceNotFoundException } from '../../common/errors/common.exceptions';
+import type { JsonText } from '../../common/http/json-text';
 import { zonedDate } from '../../common/time/zoned-time';
 import type { AppConfig } from '../../config/app-config';
 import { InjectConfig } from '../../config/inject-config.decorator';
@@ -52,13 +53,17 @@ export class AvailabilityService implements OnApplicationBootstrap {
     if (summary.created > 0) this.logger.log(summary, 'Materialised slots over the booking horizon');
   }
 
+  /** Served serialized: the most read answer of the app, cached for a second (see SlotListingCache). */
   async slotsOf(
     user: UserEntity,
     idOrCode: string,
     range: { from?: string; to?: string },
-  ): Promise<SlotListResponse> {
+    now = new Date(),
+  ): Promise<JsonText<SlotListResponse>> {
+    const cached = this.slots.cachedListing(idOrCode, range, now);
+    if (cached) return cached;
     const advisor = await this.advisorsService.visible(user, idOrCode);
-    return this.slots.listForAdvisor(advisor.id, range);
+    return this.slots.listingText(advisor, idOrCode, range, now);
   }
 
   async rules(user: UserEntity, advisorId: string): Promise<Collection<WeeklyRuleDto>> {
@@ -109,6 +114,21 @@ export class AvailabilityService implements OnApplicationBootstrap {
     now = new Date(),
   ): Promise<AvailabilityExceptionDto> {
     await this.managed(user, advisorId);
+    return runInTransaction(this.dataSource, (manager) =>
+      this.addExceptionWithin(manager, advisorId, request, now),
+    );
+  }
+
+  /**
+   * Adds a date exception inside the caller's transaction and brings the advisor's slots in line (booked
+   * slots on leave are withdrawn, not deleted). The caller has checked the user may manage the advisor.
+   */
+  async addExceptionWithin(
+    manager: EntityManager,
+    advisorId: string,
+    request: CreateAvailabilityExceptionDto,
+    now = new Date(),
+  ): Promise<AvailabilityExceptionDto> {
     const problems = exceptionProblems(request);
     if (problems.length > 0) throw new RulesInvalidException(problems);
     const exception = Object.assign(new AvailabilityExceptionEntity(), {
@@ -118,10 +138,8 @@ export class AvailabilityService implements OnApplicationBootstrap {
       createdAt: now,
       updatedAt: now,
     });
-    await runInTransaction(this.dataSource, async (manager) => {
-      await this.availability.insertException(manager, exception);
-      await this.syncAdvisor(manager, advisorId, now);
-    });
+    await this.availability.insertException(manager, exception);
+    await this.syncAdvisor(manager, advisorId, now);
     return toExceptionDto(exception);
   }
 

@@ -32,6 +32,6 @@ import { WaitlistService } from './waitlist.service';
     AppointmentsService,
     BookingJobs,
   ],
-  exports: [AppointmentsService, WaitlistService, BookingService],
+  exports: [AppointmentsService, WaitlistService, BookingService, AppointmentsRepository],
 })
 export class AppointmentsModule {}

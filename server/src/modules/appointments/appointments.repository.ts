@@ -101,6 +101,18 @@ export class AppointmentsRepository {
       .getMany();
   }
 
+  /** Whether the student has (or had) an appointment with the advisor that was not cancelled. */
+  async studentHasAppointmentWith(studentId: string, advisorId: string): Promise<boolean> {
+    const count = await this.repo()
+      .createQueryBuilder('appointment')
+      .where('appointment.student_id = :studentId', { studentId })
+      .andWhere('appointment.advisor_id = :advisorId', { advisorId })
+      .andWhere('appointment.status <> :cancelled', { cancelled: AppointmentStatus.Cancelled })
+      .limit(1)
+      .getCount();
+    return count > 0;
+  }
+
   /** The student's booked appointments with an advisor that start in [from, to). */
   bookedWithAdvisor(
     studentId: string,

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { AppointmentsModule } from '../appointments/appointments.module';
 import { MediaModule } from '../media/media.module';
 import { MuseumModule } from '../museum/museum.module';
 import { UsersModule } from '../users/users.module';
@@ -14,6 +15,7 @@ import { ReflectionService } from './reflection.service';
     MuseumModule,
     MediaModule,
     UsersModule,
+    AppointmentsModule,
   ],
   controllers: [ReflectionController],
   providers: [ReflectionRepository, ReflectionService],

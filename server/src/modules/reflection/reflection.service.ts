@@ -15,6 +15,7 @@ import {
 } from '@careerside/shared';
 import { RequestValidationException, ResourceNotFoundException } from '../../common/errors/common.exceptions';
 import { DomainException } from '../../common/errors/domain.exception';
+import { AppointmentsRepository } from '../appointments/appointments.repository';
 import { MediaService } from '../media/media.service';
 import type { MuseumHallEntity } from '../museum/museum-hall.entity';
 import { MuseumRepository } from '../museum/museum.repository';
@@ -36,6 +37,7 @@ export class ReflectionService {
     private readonly museum: MuseumRepository,
     private readonly users: UsersRepository,
     private readonly media: MediaService,
+    private readonly appointments: AppointmentsRepository,
   ) {}
 
   async rooms(viewer: UserEntity): Promise<{ items: ReflectionRoomDto[] }> {
@@ -141,13 +143,16 @@ export class ReflectionService {
   }
 
   /**
-   * What a student chose to share, for counselors. Issue 5 shows it beside the appointment; until the
-   * counselor-student relation exists there, any counselor may read what a student shared with "their
-   * counselor" (the student is told so when sharing).
+   * What a student chose to share with "their counselor": only counselors whose advisor profile has an
+   * appointment with the student (not cancelled) may read it; anyone else gets 404, as for a missing student.
    */
-  async sharedByStudent(_counselor: UserEntity, studentId: string): Promise<SharedReflectionsResponse> {
+  async sharedByStudent(counselor: UserEntity, studentId: string): Promise<SharedReflectionsResponse> {
     const student = await this.users.findById(studentId);
     if (!student || student.role !== Role.Student) throw new ResourceNotFoundException('Student');
+    const related =
+      counselor.advisorId !== null &&
+      (await this.appointments.studentHasAppointmentWith(student.id, counselor.advisorId));
+    if (!related) throw new ResourceNotFoundException('Student');
     return {
       student: { id: student.id, name: student.name },
       items: await this.presentMany(await this.reflections.listShared(student.id)),
