@@ -1,7 +1,7 @@
 // What the benchmarks share: a scratch MariaDB database, the built server on a free port, percentiles and a
 // closed-loop HTTP load generator that runs in its own process (so it never shares a core with the server).
 import { spawn } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { closeSync, existsSync, openSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -41,12 +41,17 @@ export async function scratchDatabase() {
   };
 }
 
-/** The built server (server/dist) on a free port against `databaseUrl`, logging only errors. */
-export async function startServer(databaseUrl, env = {}) {
+/**
+ * The built server (server/dist) on a free port against `databaseUrl`, logging only errors unless `env` says
+ * otherwise. `logFile` takes its standard output (the JSON log) instead of this terminal; `nodeArgs` go to
+ * node (e.g. `--cpu-prof`).
+ */
+export async function startServer(databaseUrl, env = {}, { nodeArgs = [], logFile } = {}) {
   const main = join(ROOT, 'server', 'dist', 'main.js');
   if (!existsSync(main)) throw new Error('Build the server first: pnpm --filter @careerside/server build');
   const port = await freePort();
-  const child = spawn(process.execPath, [main], {
+  const stdout = logFile ? openSync(logFile, 'a') : 'inherit';
+  const child = spawn(process.execPath, [...nodeArgs, main], {
     cwd: ROOT,
     env: {
       ...process.env,
@@ -60,8 +65,9 @@ export async function startServer(databaseUrl, env = {}) {
       QUIET_HOURS: 'off',
       ...env,
     },
-    stdio: ['ignore', 'inherit', 'inherit'],
+    stdio: ['ignore', stdout, 'inherit'],
   });
+  if (typeof stdout === 'number') closeSync(stdout);
   const baseUrl = `http://127.0.0.1:${port}`;
   if (!(await waitForHttp(`${baseUrl}/api/health`, 60_000))) {
     child.kill('SIGKILL');

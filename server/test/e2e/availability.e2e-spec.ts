@@ -245,8 +245,14 @@ describe('advisors and availability', () => {
   });
 
   it('hides inactive advisors from students but not from staff', async () => {
+    // A listing read just before (and so cached) must not outlive the advisor's deactivation.
+    expect((await slots()).status).toBe(200);
+    expect((await student.get(`advisors/${advisor.shortCode}/slots`)).status).toBe(200);
     await admin.patch('advisors/advisor-avail', { active: false });
     expect((await student.get('advisors/advisor-avail')).status).toBe(404);
+    expect((await slots()).status).toBe(404);
+    expect((await student.get(`advisors/${advisor.shortCode}/slots`)).status).toBe(404);
+    expect((await admin.get(`advisors/${advisor.id}/slots`)).status).toBe(200);
     expect(
       (await student.get<Collection<AdvisorDto>>('advisors')).body.items.map((item) => item.id),
     ).not.toContain('advisor-avail');

@@ -5,6 +5,7 @@ import {
   type BookingStatusResponse,
   ErrorCode,
   type ErrorBody,
+  type SlotListResponse,
 } from '@careerside/shared';
 import type { AdvisorEntity } from '../../src/modules/advisors/advisor.entity';
 import { AppointmentEntity } from '../../src/modules/appointments/appointment.entity';
@@ -32,8 +33,15 @@ describe('booking rules: POST /api/appointments', () => {
   it('books a seat and answers 201 with the appointment in the center time zone', async () => {
     const { api, user } = await signInStudent(t.api);
     const slot = await slotFactory.create(t.dataSource, advisor.id, 26);
+    const listed = async () =>
+      (await api.get<SlotListResponse>(`advisors/${advisor.id}/slots`)).body.items.find(
+        (item) => item.id === slot.id,
+      );
+    expect(await listed()).toMatchObject({ remaining: 1, availability: 'available' });
     const response = await book(api, { slotId: slot.id, topic: 'resume', note: '想改一下简历' });
     expect(response.status).toBe(201);
+    // The listing read a moment ago is cached; the booking shows in the next one all the same.
+    expect(await listed()).toMatchObject({ remaining: 0, availability: 'full' });
     expect(response.body).toMatchObject({
       status: 'booked',
       slotId: slot.id,

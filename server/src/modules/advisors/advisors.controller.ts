@@ -1,4 +1,4 @@
-import { Body, Controller, Get, Param, Patch, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, Header, Param, Patch, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import {
   ApiRoute,
@@ -9,6 +9,7 @@ import {
 } from '@careerside/shared';
 import { CurrentUser } from '../../common/decorators/current-user.decorator';
 import { Roles } from '../../common/decorators/roles.decorator';
+import { JSON_CONTENT_TYPE, type JsonText } from '../../common/http/json-text';
 import { ApiErrors } from '../../common/openapi/api-errors.decorator';
 import type { UserEntity } from '../users/user.entity';
 import { AdvisorsService } from './advisors.service';
@@ -57,11 +58,12 @@ export class AdvisorsController {
   })
   @ApiOkResponse({ type: SlotListResponseDto })
   @ApiErrors(400, 404)
+  @Header('Content-Type', JSON_CONTENT_TYPE)
   slots(
     @CurrentUser() user: UserEntity,
     @Param('id') id: string,
     @Query() query: SlotListQueryDto,
-  ): Promise<SlotListResponse> {
+  ): Promise<JsonText<SlotListResponse>> {
     return this.availability.slotsOf(user, id, query);
   }
 

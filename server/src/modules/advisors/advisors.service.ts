@@ -102,6 +102,7 @@ export class AdvisorsService {
     assertCanManageAdvisor(user, advisor.id);
     const defined = Object.fromEntries(Object.entries(changes).filter(([, value]) => value !== undefined));
     await runInTransaction(this.dataSource, (manager) => this.advisors.update(manager, id, defined));
+    this.slotsService.forgetListings();
     return this.get(user, id);
   }
 

@@ -8,7 +8,10 @@ import { TokenInvalidException, UnauthenticatedException } from './auth.exceptio
 
 const BEARER = /^Bearer[ ]+([A-Za-z0-9._~+/=-]+)[ ]*$/i;
 
-/** Global: every route needs a valid token unless marked @Public(). Loads the user fresh for each request. */
+/**
+ * Global: every route needs a valid token unless marked @Public(). Loads the user as stored now (a write to
+ * users in this process counts at once; see SignedInUserCache).
+ */
 @Injectable()
 export class AccessTokenGuard implements CanActivate {
   constructor(
@@ -27,7 +30,7 @@ export class AccessTokenGuard implements CanActivate {
     const token = BEARER.exec(header)?.[1];
     if (!token) throw new TokenInvalidException('Send the token as Authorization: Bearer <token>');
 
-    const user = await this.users.findById(await this.tokens.verify(token));
+    const user = await this.users.findSignedIn(await this.tokens.verify(token));
     if (!user) throw new TokenInvalidException('The account behind this token no longer exists');
     request.user = user;
     return true;

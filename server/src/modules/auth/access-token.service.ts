@@ -9,9 +9,14 @@ interface AccessTokenPayload {
   exp: number;
 }
 
+const VERIFIED_CACHE_SIZE = 10_000;
+
 /** Signed, expiring bearer tokens. They carry only the user id: role and existence are checked per request. */
 @Injectable()
 export class AccessTokenService {
+  /** Tokens already verified, until they expire: the signature of a token never changes its answer. */
+  private readonly verified = new Map<string, { userId: string; expiresAtMs: number }>();
+
   constructor(private readonly jwt: JwtService) {}
 
   async issue(userId: string): Promise<{ token: string; expiresAt: Date }> {
@@ -21,10 +26,17 @@ export class AccessTokenService {
   }
 
   /** The user id of a valid token. */
-  async verify(token: string): Promise<string> {
+  async verify(token: string, now = Date.now()): Promise<string> {
+    const known = this.verified.get(token);
+    if (known) {
+      if (known.expiresAtMs > now) return known.userId;
+      this.verified.delete(token);
+    }
     try {
       const payload = await this.jwt.verifyAsync<AccessTokenPayload>(token);
       if (typeof payload.sub !== 'string' || payload.sub.length === 0) throw new TokenInvalidException();
+      if (this.verified.size >= VERIFIED_CACHE_SIZE) this.verified.clear();
+      this.verified.set(token, { userId: payload.sub, expiresAtMs: payload.exp * 1000 });
       return payload.sub;
     } catch (error) {
       if (error instanceof TokenExpiredError) throw new TokenExpiredException();

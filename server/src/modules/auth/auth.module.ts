@@ -1,3 +1,4 @@
+import { createSecretKey } from 'node:crypto';
 import { Module } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
 import { JwtModule } from '@nestjs/jwt';
@@ -18,7 +19,9 @@ import { AuthService } from './auth.service';
     JwtModule.registerAsync({
       inject: [APP_CONFIG],
       useFactory: (config: AppConfig) => ({
-        secret: config.auth.jwtSecret,
+        // A KeyObject, made once: given a string, jsonwebtoken first tries (and fails) to parse it as a public
+        // key on every verify, which cost more than the rest of a cached request.
+        secret: createSecretKey(Buffer.from(config.auth.jwtSecret, 'utf8')),
         signOptions: { algorithm: 'HS256', issuer: TOKEN_ISSUER, expiresIn: config.auth.jwtTtlSeconds },
         verifyOptions: { algorithms: ['HS256'], issuer: TOKEN_ISSUER },
       }),

@@ -1,32 +1,34 @@
 import { Injectable } from '@nestjs/common';
 import type { SlotListResponse } from '@careerside/shared';
+import type { JsonText } from '../../common/http/json-text';
 
 /** How long a listing is reused. Booking never reads it: seats are decided by the database. */
 export const SLOT_LISTING_TTL_MS = 1000;
 const MAX_ENTRIES = 2000;
 
 /**
- * A one-second cache of slot listings: a popular advisor's page is read far more often than booked. Any seat
- * or slot change in this process clears it at once, so a student sees their own booking on the next read;
+ * A one-second cache of serialized slot listings of active advisors: a popular advisor's page is read far more
+ * often than booked, and serving the stored JSON skips the database and the serializer. Any seat, slot or
+ * advisor change in this process clears it at once, so a student sees their own booking on the next read;
  * another process's change shows within a second.
  */
 @Injectable()
 export class SlotListingCache {
-  private readonly entries = new Map<string, { expires: number; listing: SlotListResponse }>();
+  private readonly entries = new Map<string, { expires: number; body: JsonText<SlotListResponse> }>();
 
-  get(key: string, now = Date.now()): SlotListResponse | null {
+  get(key: string, now = Date.now()): JsonText<SlotListResponse> | null {
     const entry = this.entries.get(key);
     if (!entry) return null;
     if (entry.expires <= now) {
       this.entries.delete(key);
       return null;
     }
-    return entry.listing;
+    return entry.body;
   }
 
-  set(key: string, listing: SlotListResponse, now = Date.now()): void {
+  set(key: string, body: JsonText<SlotListResponse>, now = Date.now()): void {
     if (this.entries.size >= MAX_ENTRIES) this.entries.clear();
-    this.entries.set(key, { expires: now + SLOT_LISTING_TTL_MS, listing });
+    this.entries.set(key, { expires: now + SLOT_LISTING_TTL_MS, body });
   }
 
   clear(): void {

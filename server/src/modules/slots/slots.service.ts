@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { SlotDto, SlotListResponse } from '@careerside/shared';
 import type { AppConfig } from '../../config/app-config';
 import { InjectConfig } from '../../config/inject-config.decorator';
+import { type JsonText, toJsonText } from '../../common/http/json-text';
 import { addDays, startOfZonedDay, zonedDate } from '../../common/time/zoned-time';
 import { SlotListingCache } from './slot-listing-cache';
 import type { SlotEntity } from './slot.entity';
@@ -10,6 +11,8 @@ import { SlotsRepository } from './slots.repository';
 
 @Injectable()
 export class SlotsService {
+  private calendar: { minute: number; today: string; horizonEnd: string } | null = null;
+
   constructor(
     @InjectConfig() private readonly config: AppConfig,
     private readonly slots: SlotsRepository,
@@ -35,22 +38,68 @@ export class SlotsService {
     now = new Date(),
   ): Promise<SlotListResponse> {
     const timeZone = this.config.center.timezone;
-    const today = zonedDate(now, timeZone);
-    const horizonEnd = this.horizonEnd(now);
-    const from = range.from && range.from > today ? range.from : today;
-    const to = range.to && range.to < horizonEnd ? range.to : horizonEnd;
+    const { from, to } = this.window(range, now);
     if (from > to) return { items: [], from, to, timezone: timeZone };
-
-    // Keyed to the minute: which slots are past or inside the notice changes with the clock.
-    const key = `${advisorId}|${from}|${to}|${Math.floor(now.getTime() / 60_000)}`;
-    const cached = this.listings.get(key, now.getTime());
-    if (cached) return cached;
     const start = new Date(Math.max(startOfZonedDay(from, timeZone).getTime(), now.getTime()));
     const end = startOfZonedDay(addDays(to, 1), timeZone);
     const slots = await this.slots.listForAdvisor(advisorId, start, end);
-    const listing = { items: await this.toDtos(slots, now), from, to, timezone: timeZone };
-    this.listings.set(key, listing, now.getTime());
-    return listing;
+    return { items: await this.toDtos(slots, now), from, to, timezone: timeZone };
+  }
+
+  /**
+   * The serialized listing stored for this advisor (as the caller named it: id or short code) and range, if
+   * one is fresh. Only active advisors' listings are stored, so a hit needs no visibility check.
+   */
+  cachedListing(
+    advisorKey: string,
+    range: { from?: string; to?: string },
+    now = new Date(),
+  ): JsonText<SlotListResponse> | null {
+    return this.listings.get(this.listingKey(advisorKey, range, now), now.getTime());
+  }
+
+  /** The listing serialized, stored for the next second when the advisor is active (visible to everyone). */
+  async listingText(
+    advisor: { id: string; active: boolean },
+    advisorKey: string,
+    range: { from?: string; to?: string },
+    now = new Date(),
+  ): Promise<JsonText<SlotListResponse>> {
+    const body = toJsonText(await this.listForAdvisor(advisor.id, range, now));
+    if (advisor.active) this.listings.set(this.listingKey(advisorKey, range, now), body, now.getTime());
+    return body;
+  }
+
+  /** Any change to an advisor's profile: a deactivated advisor's listing must not outlive it. */
+  forgetListings(): void {
+    this.listings.clear();
+  }
+
+  private window(range: { from?: string; to?: string }, now: Date): { from: string; to: string } {
+    const { today, horizonEnd } = this.calendarAt(now);
+    return {
+      from: range.from && range.from > today ? range.from : today,
+      to: range.to && range.to < horizonEnd ? range.to : horizonEnd,
+    };
+  }
+
+  /** Today and the horizon's last day, worked out once a minute (Intl is slow next to a cached listing). */
+  private calendarAt(now: Date): { today: string; horizonEnd: string } {
+    const minute = Math.floor(now.getTime() / 60_000);
+    if (this.calendar?.minute !== minute) {
+      this.calendar = {
+        minute,
+        today: zonedDate(now, this.config.center.timezone),
+        horizonEnd: this.horizonEnd(now),
+      };
+    }
+    return this.calendar;
+  }
+
+  private listingKey(advisorKey: string, range: { from?: string; to?: string }, now: Date): string {
+    const { from, to } = this.window(range, now);
+    // Keyed to the minute: which slots are past or inside the notice changes with the clock.
+    return `${advisorKey}|${from}|${to}|${Math.floor(now.getTime() / 60_000)}`;
   }
 
   async toDtos(slots: SlotEntity[], now = new Date()): Promise<SlotDto[]> {

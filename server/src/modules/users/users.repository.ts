@@ -4,6 +4,7 @@ import { InjectRepository } from '@nestjs/typeorm';
 import { Brackets, Repository } from 'typeorm';
 import type { Degree, Role } from '@careerside/shared';
 import { isUniqueViolation } from '../../database/database-errors';
+import { SignedInUserCache } from './signed-in-user-cache';
 import { UserEntity } from './user.entity';
 
 export interface NewUser {
@@ -33,10 +34,22 @@ export interface UserListFilter {
 
 @Injectable()
 export class UsersRepository {
-  constructor(@InjectRepository(UserEntity) private readonly users: Repository<UserEntity>) {}
+  constructor(
+    @InjectRepository(UserEntity) private readonly users: Repository<UserEntity>,
+    private readonly signedIn: SignedInUserCache,
+  ) {}
 
   findById(id: string): Promise<UserEntity | null> {
     return this.users.findOneBy({ id });
+  }
+
+  /** The user behind a request's token; reused for up to a second (see SignedInUserCache). */
+  async findSignedIn(id: string): Promise<UserEntity | null> {
+    const cached = this.signedIn.get(id);
+    if (cached) return cached;
+    const user = await this.users.findOneBy({ id });
+    if (user) this.signedIn.set(user);
+    return user;
   }
 
   findByOpenid(openid: string): Promise<UserEntity | null> {

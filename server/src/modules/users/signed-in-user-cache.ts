@@ -1,0 +1,84 @@
+import { Injectable } from '@nestjs/common';
+import {
+  DataSource,
+  type EntitySubscriberInterface,
+  type InsertEvent,
+  type RemoveEvent,
+  type TransactionCommitEvent,
+  type UpdateEvent,
+} from 'typeorm';
+import { UserEntity } from './user.entity';
+
+/** How long a signed-in user's row is reused across requests when nothing in this process wrote users. */
+export const SIGNED_IN_USER_TTL_MS = 1000;
+const MAX_ENTRIES = 10_000;
+const TOUCHED = 'careersideUsersTouched';
+
+/**
+ * The user row behind a bearer token, kept for a second: every request loads it, and reading it from the
+ * database was the largest cost of a cached answer. Any write to the users table through TypeORM in this
+ * process (repository or query builder, whichever module does it) forgets every entry at once and again when
+ * its transaction commits, so a changed role or a deleted account counts from the next request here; another
+ * server process sees it within a second.
+ */
+@Injectable()
+export class SignedInUserCache implements EntitySubscriberInterface<UserEntity> {
+  private readonly entries = new Map<string, { expires: number; user: UserEntity }>();
+
+  constructor(dataSource: DataSource) {
+    dataSource.subscribers.push(this);
+  }
+
+  /** A copy: a handler that changes its user object must not change the cached one. */
+  get(id: string, now = Date.now()): UserEntity | null {
+    const entry = this.entries.get(id);
+    if (!entry) return null;
+    if (entry.expires <= now) {
+      this.entries.delete(id);
+      return null;
+    }
+    return Object.assign(new UserEntity(), entry.user);
+  }
+
+  set(user: UserEntity, now = Date.now()): void {
+    if (this.entries.size >= MAX_ENTRIES) this.entries.clear();
+    this.entries.set(user.id, {
+      expires: now + SIGNED_IN_USER_TTL_MS,
+      user: Object.assign(new UserEntity(), user),
+    });
+  }
+
+  clear(): void {
+    this.entries.clear();
+  }
+
+  listenTo(): typeof UserEntity {
+    return UserEntity;
+  }
+
+  afterInsert(event: InsertEvent<UserEntity>): void {
+    this.touched(event.queryRunner.data);
+  }
+
+  afterUpdate(event: UpdateEvent<UserEntity>): void {
+    this.touched(event.queryRunner.data);
+  }
+
+  afterRemove(event: RemoveEvent<UserEntity>): void {
+    this.touched(event.queryRunner.data);
+  }
+
+  // Called for every entity's transactions: a read between the write and the commit may have stored the old row.
+  afterTransactionCommit(event: TransactionCommitEvent): void {
+    const data = event.queryRunner.data as Record<string, unknown>;
+    if (data[TOUCHED]) {
+      delete data[TOUCHED];
+      this.clear();
+    }
+  }
+
+  private touched(queryRunnerData: Record<string, unknown>): void {
+    queryRunnerData[TOUCHED] = true;
+    this.clear();
+  }
+}
