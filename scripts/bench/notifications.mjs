@@ -9,7 +9,7 @@
 import { randomUUID } from 'node:crypto';
 import { readFileSync, mkdtempSync, writeFileSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { log } from '../lib/run.mjs';
 import { buildServer } from '../lib/workspace.mjs';
@@ -19,6 +19,11 @@ const STUDENTS = Number(process.env.BENCH_STUDENTS ?? 50_000);
 const SEND_RATE = Number(process.env.BENCH_SEND_RATE ?? 2000);
 const TARGET_INBOX_WRITES_PER_SECOND = 10_000;
 const BATCH = 2000;
+
+const load = () =>
+  loadavg()
+    .map((value) => value.toFixed(2))
+    .join(' ');
 
 function memoryOf(pid) {
   const status = readFileSync(`/proc/${pid}/status`, 'utf8');
@@ -94,6 +99,7 @@ async function main() {
       body: { openid: 'bench-admin', role: 'admin' },
     });
     const before = memoryOf(server.pid);
+    const loadBefore = load();
 
     // The answer comes after the commit: every inbox entry and delivery row is written by then.
     const started = performance.now();
@@ -148,6 +154,7 @@ async function main() {
       `  server RSS before         ${before.rssMb.toFixed(0)} MB, after ${after.rssMb.toFixed(0)} MB`,
     );
     console.log(`  server peak RSS           ${after.peakMb.toFixed(0)} MB`);
+    console.log(`  loadavg (1/5/15 min)      before ${loadBefore}, after ${load()} (2 cores)`);
     console.log(
       `  dispatcher                ${process.env.BENCH_REDIS_URL ? 'BullMQ (Redis)' : 'in process'}`,
     );

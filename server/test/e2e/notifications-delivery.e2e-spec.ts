@@ -10,6 +10,8 @@ import {
   type RetryDeliveriesResponse,
 } from '@careerside/shared';
 import { pad, wallTime } from '../../src/common/time/zoned-time';
+import { runInTransaction } from '../../src/database/transactions';
+import { NotificationsService } from '../../src/modules/notifications/notifications.service';
 import { WechatAccessTokenService } from '../../src/modules/wechat/wechat-access-token.service';
 import type { ApiClient } from '../support/api-client';
 import { deliveryOf, grantOf, notify, pipelineEnv, settledDelivery } from '../support/notifications';
@@ -61,6 +63,40 @@ describe('WeChat delivery against the stand-in', () => {
     });
   const sendsTo = (openid: string) =>
     wechat.requests(SEND).filter((request) => (request.body as { touser?: string }).touser === openid);
+
+  it('writes the inbox entry and its delivery in the caller transaction: a rollback leaves neither', async () => {
+    const { user, openid } = await subscriber(1);
+    const service = t.app.get(NotificationsService);
+    const failed = runInTransaction(t.dataSource, async (manager) => {
+      await service.notify(manager, {
+        userId: user.id,
+        kind: NotificationKind.System,
+        title: '回滚的消息',
+        body: '正文',
+        dedupeKey: 'delivery-test:rollback',
+        urgent: true,
+        wechat: {},
+      });
+      const inside: unknown[] = await manager.query(
+        'SELECT d.notification_id FROM notification_deliveries d JOIN notifications n ON n.id = d.notification_id WHERE n.user_id = ?',
+        [user.id],
+      );
+      expect(inside).toHaveLength(1);
+      throw new Error('the change that caused it failed');
+    });
+    await expect(failed).rejects.toThrow('the change that caused it failed');
+    const [left]: { count: number | string }[] = await t.dataSource.query(
+      'SELECT COUNT(*) AS count FROM notifications WHERE user_id = ?',
+      [user.id],
+    );
+    expect(Number(left.count)).toBe(0);
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(sendsTo(openid)).toEqual([]);
+    // The same key can be used once the change succeeds.
+    const { notificationId, created } = await announce(user.id, 'rollback', { urgent: true });
+    expect(created).toBe(true);
+    await settledDelivery(t.dataSource, notificationId, ['sent']);
+  });
 
   it('caches the access token and shares it: many sends, one stable_token call', async () => {
     const { user, openid } = await subscriber(5);

@@ -25,6 +25,13 @@ import { isQuietTime } from './quiet-hours';
 const RUN_BUDGET_MS = 10_000;
 /** Chunks that move through consent, sending and recording side by side, so the database and WeChat overlap. */
 const LANES = 4;
+/**
+ * A chunk holds at least this much sending at the configured rate, so its few statements are shared by
+ * enough pushes to keep up with a high WECHAT_SEND_RATE (at the default 50/s this changes nothing). It is
+ * also what a killed worker can leave unconfirmed, so it stays short.
+ */
+const CHUNK_SEND_WINDOW_MS = 10;
+const MAX_CHUNK = 50;
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -37,7 +44,8 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
  *
  * A worker that dies leaves claims whose lease lapses. The next run gives back the ones it never started
  * and marks the ones it had on the wire `unconfirmed` (WeChat has no idempotency key, so resending could
- * repeat a message): at most `concurrency` per dead worker, shown to staff, who can retry them.
+ * repeat a message): the chunks it had started, at most `concurrency` or about 40 ms of sending at the
+ * configured rate per dead worker, whichever is more; shown to staff, who can retry them.
  */
 @Injectable()
 export class DeliveryDispatcher implements OnModuleInit, OnModuleDestroy {
@@ -46,6 +54,9 @@ export class DeliveryDispatcher implements OnModuleInit, OnModuleDestroy {
   readonly owner = `${hostname().slice(0, 30)}-${process.pid}-${randomBytes(4).toString('hex')}`;
   private stopping = false;
   private lastRecoveryAt = 0;
+  /** Pushes this process has on the wire, and the sends waiting for one of the `concurrency` places. */
+  private onTheWire = 0;
+  private readonly waitingForWire: (() => void)[] = [];
 
   constructor(
     @InjectConfig() private readonly config: AppConfig,
@@ -80,7 +91,8 @@ export class DeliveryDispatcher implements OnModuleInit, OnModuleDestroy {
     await this.recoverLapsedClaims();
     const { batchSize, leaseMs, concurrency } = this.config.notifications;
     const lanes = Math.min(LANES, concurrency);
-    const chunkSize = Math.ceil(concurrency / lanes);
+    const byRate = Math.ceil((this.config.wechat.sendRatePerSecond * CHUNK_SEND_WINDOW_MS) / 1000);
+    const chunkSize = Math.max(Math.ceil(concurrency / lanes), Math.min(MAX_CHUNK, byRate));
     const queue: ClaimedDelivery[] = [];
     let exhausted = false;
     let overBudget = false;
@@ -194,7 +206,7 @@ export class DeliveryDispatcher implements OnModuleInit, OnModuleDestroy {
     const results = await Promise.all(
       ready.map(async (delivery, index) => {
         await sleep(Math.max(0, (slots[index] ?? 0) - (slots[0] ?? 0) - (Date.now() - startedAt)));
-        return { delivery, result: await this.send(delivery) };
+        return { delivery, result: await this.onWire(() => this.send(delivery)) };
       }),
     );
     await runInTransaction(this.dataSource, async (manager) => {
@@ -330,6 +342,22 @@ export class DeliveryDispatcher implements OnModuleInit, OnModuleDestroy {
         delivery.attempts += 1;
         return delivery;
       });
+  }
+
+  /** Never more than `concurrency` pushes of this process on the wire at once. */
+  private async onWire<T>(work: () => Promise<T>): Promise<T> {
+    if (this.onTheWire >= this.config.notifications.concurrency) {
+      await new Promise<void>((resolve) => this.waitingForWire.push(resolve));
+    } else {
+      this.onTheWire += 1;
+    }
+    try {
+      return await work();
+    } finally {
+      const next = this.waitingForWire.shift();
+      if (next) next();
+      else this.onTheWire -= 1;
+    }
   }
 
   private async send(delivery: ClaimedDelivery): Promise<SendResult> {
