@@ -246,6 +246,23 @@ describe('booking lifecycle', () => {
       expect([refused.status, refused.body.code]).toEqual([409, ErrorCode.SlotFull]);
       expect((await api.get<Answer>(`appointments/${moved.body.id}`)).body.status).toBe('booked');
     });
+
+    it('does not count the appointment being moved against the rules it would otherwise break', async () => {
+      const { api } = await signInStudent(t.api);
+      // Two active appointments (the limit); the first moves to a later time with the same advisor, two hours on.
+      const owner = await advisorFactory.create(t.dataSource);
+      count += 3;
+      const early = await slotFactory.create(t.dataSource, owner.id, 3 + count - 2);
+      const later = await slotFactory.create(t.dataSource, owner.id, 3 + count);
+      const first = await book(api, early.id);
+      expect((await book(api, (await slot()).id)).status).toBe(201);
+      const moved = await api.post<Answer>(`appointments/${first.body.id}/reschedule`, { slotId: later.id });
+      expect([moved.status, moved.body.code]).toEqual([201, undefined]);
+      // A third booking is still refused: the move did not leave a seat or an appointment behind.
+      const third = await book(api, (await slot()).id);
+      expect([third.status, third.body.code]).toEqual([409, ErrorCode.TooManyActive]);
+      expect((await slotFactory.reload(t.dataSource, early.id)).booked).toBe(0);
+    });
   });
 
   describe('waitlist', () => {
