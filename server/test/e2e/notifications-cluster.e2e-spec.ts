@@ -163,6 +163,37 @@ const CONCURRENCY = 8;
     expect(second.output()).not.toMatch(/"level":50/);
   }, 120_000);
 
+  it('spends each one-time grant once when two processes send to the same students at once', async () => {
+    await freshDatabase();
+    const first = await start();
+    const second = await start();
+    await dataSource.initialize();
+    const openids = await students(300, 'grant');
+    wechat.setLatency(SEND, 5);
+
+    // Two messages per student, due together, each process writing one: one grant pays for one of them.
+    const [a, b] = await Promise.all([announce(first, '第一条'), announce(second, '第二条')]);
+    expect([a, b]).toEqual([300, 300]);
+    const final = await eventually(
+      async () => {
+        const now = await statuses();
+        return (now.sent ?? 0) + (now.skipped_no_consent ?? 0) === 600 ? now : undefined;
+      },
+      { timeoutMs: 60_000, what: 'all 600 deliveries to be sent or skipped' },
+    );
+    expect(final).toEqual({ sent: 300, skipped_no_consent: 300 });
+    const counts = wechat.sentCounts((message) => message.touser);
+    expect(openids.every((openid) => counts.get(openid) === 1)).toBe(true);
+    const [left]: { total: string | number }[] = await dataSource.query(
+      'SELECT SUM(remaining) AS total FROM subscription_grants',
+    );
+    expect(Number(left.total)).toBe(0);
+    const owners: { lease_owner: string }[] = await dataSource.query(
+      "SELECT DISTINCT lease_owner FROM notification_deliveries WHERE status = 'sent'",
+    );
+    expect(owners.length).toBe(2);
+  }, 120_000);
+
   it('loses nothing and repeats nothing when a worker is killed in the middle of a batch', async () => {
     await freshDatabase();
     const doomed = await start({ WECHAT_SEND_RATE: '100' });
