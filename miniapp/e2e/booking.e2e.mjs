@@ -69,6 +69,21 @@ async function screenshot(name) {
   await page.screenshot({ path: join(SHOTS, `booking-${String(shotIndex).padStart(2, '0')}-${name}.png`) });
 }
 
+/** The API as the signed-in browser user. */
+async function api(method, path) {
+  return page.evaluate(
+    async ({ method, path }) => {
+      const token = JSON.parse(localStorage.getItem('careerside.token') ?? 'null')?.data;
+      const response = await fetch(`/api/${path}`, {
+        method,
+        headers: token ? { authorization: `Bearer ${token}` } : {},
+      });
+      return { status: response.status, body: await response.json() };
+    },
+    { method, path },
+  );
+}
+
 async function devSignIn(role, name) {
   await expectPath('/subpackages/auth/pages/login/index');
   await expectText('开发环境登录');
@@ -192,6 +207,27 @@ describe('booking in the H5 app', { concurrency: false }, () => {
     await shown('.chip', '历史').click();
     await expectText('已取消', '.appointment__status');
     await screenshot('my-appointments-cancelled');
+  });
+
+  test('"book an advisor on this topic" on a museum story opens the 预约 tab filtered to that topic', async () => {
+    const halls = await api('GET', 'museum/halls');
+    let exhibit;
+    for (const hall of halls.body.items) {
+      for (const card of (await api('GET', `museum/halls/${hall.id}`)).body.exhibits) {
+        const detail = await api('GET', `museum/exhibits/${card.id}`);
+        if (!exhibit && detail.body.advisingTopic === 'grassroots') exhibit = detail.body;
+      }
+    }
+    assert.ok(exhibit, 'the demo museum has a story on grassroots programmes');
+    await page.goto(`${BASE_URL}/subpackages/museum/pages/exhibit/index?id=${exhibit.id}`);
+    await shown('[data-action="booking"]').click();
+    await expectPath('/pages/booking/index');
+    await expectText('基层与西部项目', '.chip--active');
+    // 赵老师 is the only demo advisor on grassroots programmes.
+    await expectText('赵老师', '.advisor-card__name');
+    await page.locator('.advisor-card__name', { hasText: '王老师' }).first().waitFor({ state: 'hidden' });
+    assert.equal(await page.locator('.advisor-card').count(), 1);
+    await screenshot('from-museum-story');
   });
 
   test('扫一扫 in the browser takes a poster code and opens the advisor', async () => {

@@ -1,8 +1,9 @@
 import { Text, View } from '@tarojs/components';
 import { useDidShow } from '@tarojs/taro';
 import { useState } from 'react';
-import { ADVISING_TOPICS, type AdvisingTopic } from '@careerside/shared';
+import { ADVISING_TOPICS, type AdvisingTopic, isTaxonomyCode } from '@careerside/shared';
 import { format, useI18n } from '@/i18n';
+import { consumeTabIntent } from '@/features/navigation/tab-intent';
 import { useTabPage } from '@/features/navigation/use-tab-page';
 import { useSession } from '@/features/auth/session.store';
 import { describeError } from '@/features/errors/describe-error';
@@ -32,6 +33,10 @@ export default function BookingPage() {
     signedIn,
   );
   useDidShow(() => {
+    // "Advisors on this topic" from a museum story (switchTab carries no query string). The reload below
+    // is overtaken by the one the new topic starts.
+    const intent = consumeTabIntent('booking');
+    if (intent?.topic && isTaxonomyCode(ADVISING_TOPICS, intent.topic)) setTopic(intent.topic);
     if (signedIn) advisors.reload();
   });
 
