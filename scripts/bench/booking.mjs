@@ -3,6 +3,7 @@
 // `npm run bench:booking` (needs the server built and MariaDB at BENCH_MYSQL_URL, default
 // mysql://root@127.0.0.1:3306/careerside_bench; a scratch database is created and dropped).
 import { randomUUID } from 'node:crypto';
+import { loadavg } from 'node:os';
 import { log } from '../lib/run.mjs';
 import { api, inBatches, percentile, scratchDatabase, startServer } from './bench-support.mjs';
 
@@ -49,6 +50,7 @@ try {
   );
 
   log(`${STUDENTS} concurrent booking attempts on one seat`);
+  const loadBefore = loadavg();
   const started = performance.now();
   const results = await Promise.all(
     tokens.map(async (token) => {
@@ -85,6 +87,8 @@ try {
   console.log(`  latency p99        ${percentile(latencies, 99).toFixed(1)} ms`);
   console.log(`  latency max        ${latencies.at(-1).toFixed(1)} ms`);
   console.log(`  all answered in    ${wallMs.toFixed(0)} ms`);
+  const fmtLoad = (values) => values.map((value) => value.toFixed(2)).join(' ');
+  console.log(`  loadavg            before ${fmtLoad(loadBefore)}, after ${fmtLoad(loadavg())}`);
   failed =
     successes !== 1 ||
     conflicts !== STUDENTS - 1 ||
