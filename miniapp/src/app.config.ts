@@ -29,7 +29,22 @@ export default defineAppConfig({
     },
     {
       root: 'subpackages/staff',
-      pages: ['pages/advisors/index', 'pages/advisor/index', 'pages/closures/index'],
+      pages: [
+        'pages/advisors/index',
+        'pages/advisor/index',
+        'pages/closures/index',
+        'pages/counselors/index',
+      ],
+    },
+    {
+      root: 'subpackages/counselor',
+      pages: [
+        'pages/today/index',
+        'pages/appointment/index',
+        'pages/availability/index',
+        'pages/calendar/index',
+        'pages/join/index',
+      ],
     },
     {
       root: 'subpackages/museum',

@@ -1,3 +1,4 @@
+import { counselorEnUS } from './counselor.en-US';
 import { bookingEnUS } from './booking.en-US';
 import { jobsEnUS } from './jobs.en-US';
 import { museumEnUS } from './museum.en-US';
@@ -142,4 +143,5 @@ export const enUS: Messages = {
   ...museumEnUS,
   ...jobsEnUS,
   ...notificationsEnUS,
+  ...counselorEnUS,
 };

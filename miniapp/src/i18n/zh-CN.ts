@@ -1,3 +1,4 @@
+import { counselorZhCN } from './counselor.zh-CN';
 import { bookingZhCN } from './booking.zh-CN';
 import { jobsZhCN } from './jobs.zh-CN';
 import { museumZhCN } from './museum.zh-CN';
@@ -139,4 +140,5 @@ export const zhCN = {
   ...museumZhCN,
   ...jobsZhCN,
   ...notificationsZhCN,
+  ...counselorZhCN,
 } as const;

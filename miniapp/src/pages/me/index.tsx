@@ -99,7 +99,18 @@ export default function MePage() {
                 },
               ]
             : user
-              ? [{ key: 'booking-admin', title: t.staff.entry, onClick: () => go(PageRoute.staffAdvisors) }]
+              ? [
+                  ...(user.role === Role.Counselor
+                    ? [
+                        {
+                          key: 'counselor-today',
+                          title: t.counselor.entry,
+                          onClick: () => go(PageRoute.counselorToday),
+                        },
+                      ]
+                    : []),
+                  { key: 'booking-admin', title: t.staff.entry, onClick: () => go(PageRoute.staffAdvisors) },
+                ]
               : []),
           ...settings,
         ]}

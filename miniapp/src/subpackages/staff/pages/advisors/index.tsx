@@ -54,6 +54,11 @@ export default function StaffAdvisorsPage() {
         <Button size="small" onClick={() => void openPage(PageRoute.staffClosures)}>
           {t.staff.closuresTitle}
         </Button>
+        {isAdmin ? (
+          <Button size="small" onClick={() => void openPage(PageRoute.staffCounselors)}>
+            {t.counselorStaff.entry}
+          </Button>
+        ) : null}
       </View>
       {advisors.data ? (
         advisors.data.items.map((advisor) => (

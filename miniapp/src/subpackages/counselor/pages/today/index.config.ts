@@ -1,0 +1,6 @@
+import { zhCN } from '@/i18n/zh-CN';
+
+export default definePageConfig({
+  navigationBarTitleText: zhCN.counselor.todayTitle,
+  enablePullDownRefresh: true,
+});

@@ -1,0 +1,250 @@
+import { Text, View } from '@tarojs/components';
+import Taro, { useDidShow, usePullDownRefresh, useRouter } from '@tarojs/taro';
+import { useRef, useState } from 'react';
+import {
+  ADVISING_TOPICS,
+  type AttendanceStatus,
+  type CounselorScheduleItemDto,
+  DEGREES,
+  ErrorCode,
+} from '@careerside/shared';
+import { format, useI18n } from '@/i18n';
+import { usePageTitle } from '@/features/navigation/use-page-title';
+import { useRequireSignIn } from '@/features/auth/use-require-sign-in';
+import { describeError } from '@/features/errors/describe-error';
+import { centerToday, monthDay, timePart } from '@/features/booking/dates';
+import { useQuery } from '@/features/booking/use-query';
+import { hasStarted, studentLine, weekOf } from '@/features/counselor/schedule';
+import { recordAttendance } from '@/features/counselor/attendance';
+import { counselorApi } from '@/services/api/counselor.api';
+import { isApiError } from '@/services/http/request';
+import { EmptyState, ErrorState, LoadingState } from '@/components/state-views';
+import { Button } from '@/components/nutui';
+import { PageRoute, withQuery } from '@/routes';
+import { openPage } from '@/utils/navigation';
+import { addDays } from '@/features/booking/dates';
+import '../counselor.scss';
+
+const DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+/** 今日日程: the counselor's day in time order, a week strip to move between days, and the day's actions. */
+export default function CounselorTodayPage() {
+  usePageTitle((t) => t.counselor.todayTitle);
+  const signedIn = useRequireSignIn();
+  const { t, label } = useI18n();
+  const { params } = useRouter();
+  const today = centerToday();
+  const [date, setDate] = useState(params.date && DATE.test(params.date) ? params.date : today);
+  const [busy, setBusy] = useState<string | null>(null);
+
+  const schedule = useQuery(() => counselorApi.schedule(date), [date], signedIn);
+  const week = useQuery(() => counselorApi.week(date), [weekOf(date)[0]], signedIn);
+  // The first show is the first load; later ones (back from the detail page) refresh.
+  const firstShow = useRef(true);
+  useDidShow(() => {
+    if (firstShow.current || !signedIn) {
+      firstShow.current = false;
+      return;
+    }
+    schedule.reload();
+    week.reload();
+  });
+  usePullDownRefresh(() => {
+    schedule.reload();
+    week.reload();
+    void Taro.stopPullDownRefresh();
+  });
+
+  const act = async (item: CounselorScheduleItemDto, action: 'arrived' | AttendanceStatus) => {
+    setBusy(item.appointmentId);
+    if (await recordAttendance(t, item.appointmentId, action)) {
+      schedule.reload();
+      week.reload();
+    }
+    setBusy(null);
+  };
+
+  const unbound =
+    schedule.status === 'error' &&
+    isApiError(schedule.error) &&
+    schedule.error.code === ErrorCode.NotBoundToAdvisor;
+  if (unbound) {
+    return (
+      <View className="page counselor">
+        <View className="counselor__card counselor__unbound">
+          <EmptyState title={t.counselor.notBound} body={t.counselor.notBoundBody} />
+          <Button type="primary" block onClick={() => void openPage(PageRoute.counselorJoin)}>
+            {t.counselor.enterInvite}
+          </Button>
+        </View>
+      </View>
+    );
+  }
+
+  const counts = new Map((week.data?.days ?? []).map((day) => [day.date, day]));
+  const { month, day } = monthDay(date);
+
+  const card = (item: CounselorScheduleItemDto) => {
+    const line = studentLine(
+      item.student,
+      (degree) => label(DEGREES, degree),
+      (year) => format(t.counselor.studentYear, { year }),
+    );
+    const place = item.mode === 'online' ? t.counselor.online : (item.location ?? '');
+    const canAttend = item.status === 'booked' && hasStarted(item);
+    return (
+      <View key={item.appointmentId} className={`visit visit--${item.status}`} data-id={item.appointmentId}>
+        <View className="visit__head">
+          <Text className="visit__time">
+            {timePart(item.startsAt)}–{timePart(item.endsAt)}
+          </Text>
+          <Text className={`visit__status visit__status--${item.status}`}>
+            {item.checkedInAt && item.status === 'booked'
+              ? format(t.counselor.arrived, { time: timePart(item.checkedInAt) })
+              : t.counselor.status[item.status]}
+          </Text>
+        </View>
+        <View
+          className="visit__body"
+          onClick={() => void openPage(withQuery(PageRoute.counselorAppointment, { id: item.appointmentId }))}
+        >
+          <View className="visit__who">
+            <Text className="visit__name">{item.student.name ?? '—'}</Text>
+            <Text className="visit__visits">
+              {item.earlierSessions === 0
+                ? t.counselor.firstVisit
+                : format(t.counselor.visitedBefore, { count: item.earlierSessions })}
+            </Text>
+          </View>
+          {line ? <Text className="visit__student">{line}</Text> : null}
+          <Text className="visit__topic">
+            {item.title ?? label(ADVISING_TOPICS, item.topic)} · {place}
+          </Text>
+          {item.note ? (
+            <Text className="visit__note">{format(t.counselor.studentNote, { text: item.note })}</Text>
+          ) : null}
+          {item.lastNote ? (
+            <Text className="visit__last-note">
+              {format(t.counselor.lastNote, { text: item.lastNote.text })}
+            </Text>
+          ) : null}
+        </View>
+        {item.status === 'booked' ? (
+          <View className="visit__actions">
+            {!item.checkedInAt ? (
+              <Button
+                size="small"
+                disabled={busy === item.appointmentId}
+                onClick={() => void act(item, 'arrived')}
+              >
+                {t.counselor.markArrived}
+              </Button>
+            ) : null}
+            {canAttend ? (
+              <>
+                <Button
+                  size="small"
+                  type="danger"
+                  fill="outline"
+                  disabled={busy === item.appointmentId}
+                  onClick={() => void act(item, 'no_show')}
+                >
+                  {t.counselor.markNoShow}
+                </Button>
+                <Button
+                  size="small"
+                  type="primary"
+                  disabled={busy === item.appointmentId}
+                  onClick={() => void act(item, 'attended')}
+                >
+                  {t.counselor.markCompleted}
+                </Button>
+              </>
+            ) : null}
+          </View>
+        ) : null}
+      </View>
+    );
+  };
+
+  const data = schedule.data;
+  return (
+    <View className="page counselor">
+      <View className="counselor__links">
+        <Text className="counselor__link" onClick={() => void openPage(PageRoute.counselorAvailability)}>
+          {t.counselor.menuAvailability}
+        </Text>
+        <Text className="counselor__link" onClick={() => void openPage(PageRoute.counselorCalendar)}>
+          {t.counselor.menuCalendar}
+        </Text>
+      </View>
+      <View className="week">
+        <Text className="week__arrow" onClick={() => setDate(addDays(date, -7))}>
+          ‹
+        </Text>
+        {weekOf(date).map((entry, index) => {
+          const info = counts.get(entry);
+          return (
+            <View
+              key={entry}
+              data-date={entry}
+              className={`week__day ${entry === date ? 'week__day--on' : ''} ${entry === today ? 'week__day--today' : ''} ${info?.closed || info?.onLeave ? 'week__day--off' : ''}`}
+              onClick={() => setDate(entry)}
+            >
+              <Text className="week__weekday">{t.counselor.weekdays[index]}</Text>
+              <Text className="week__date">{monthDay(entry).day}</Text>
+              <Text className="week__count">{info && info.booked > 0 ? info.booked : ' '}</Text>
+            </View>
+          );
+        })}
+        <Text className="week__arrow" onClick={() => setDate(addDays(date, 7))}>
+          ›
+        </Text>
+      </View>
+      <View className="counselor__day">
+        <Text className="counselor__date">
+          {month}/{day} {t.counselor.weekdays[weekOf(date).indexOf(date)]}
+          {date === today ? ` · ${t.counselor.today}` : ''}
+        </Text>
+        {date !== today ? (
+          <Text className="counselor__link" onClick={() => setDate(today)}>
+            {t.counselor.backToToday}
+          </Text>
+        ) : null}
+        {data && data.date === date && data.items.length > 0 ? (
+          <Text className="counselor__summary">
+            {format(t.counselor.summary, { count: data.items.length })}
+          </Text>
+        ) : null}
+      </View>
+      {data?.date === date && data.closure && data.items.length > 0 ? (
+        <View className="counselor__banner">
+          {format(t.counselor.holiday, { reason: data.closure.reason })}
+        </View>
+      ) : null}
+      {data?.date === date && data.onLeave ? (
+        <View className="counselor__banner">{t.counselor.onLeave}</View>
+      ) : null}
+      <View className="counselor__list">
+        {data && data.date === date && schedule.status !== 'loading' ? (
+          data.items.length === 0 ? (
+            <EmptyState
+              title={
+                data.closure
+                  ? format(t.counselor.holiday, { reason: data.closure.reason })
+                  : t.counselor.empty
+              }
+              body={data.closure ? t.counselor.holidayBody : t.counselor.emptyBody}
+            />
+          ) : (
+            data.items.map(card)
+          )
+        ) : schedule.status === 'error' ? (
+          <ErrorState message={describeError(schedule.error, t)} onRetry={schedule.reload} />
+        ) : (
+          <LoadingState blocks={3} />
+        )}
+      </View>
+    </View>
+  );
+}
