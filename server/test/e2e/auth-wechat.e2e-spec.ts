@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from '@jest/globals';
 import {
   type AuthResponse,
@@ -236,5 +237,52 @@ describe('sign-in rate limit behind a reverse proxy', () => {
     expect((await attempt('203.0.113.7')).status).toBe(503);
     expect((await attempt('203.0.113.7')).status).toBe(429);
     expect((await attempt('198.51.100.23')).status).toBe(503);
+  });
+});
+
+describe('sign-in rate limit across server processes', () => {
+  // The project's machines run Redis here; TEST_REDIS_URL points elsewhere.
+  const REDIS_URL = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
+  let database: TestDatabase;
+  const apps: TestApp[] = [];
+
+  const start = async (env: Record<string, string>) => {
+    const app = await startTestApp({
+      database,
+      env: { WECHAT_SIGNIN_RATE_LIMIT: '3', WECHAT_API_BASE: 'http://127.0.0.1:9', ...env },
+    });
+    apps.push(app);
+    return app;
+  };
+  const attempt = (app: TestApp) => app.api.post('auth/wechat', { code: 'any' });
+
+  beforeAll(async () => {
+    database = await createTestDatabase();
+  });
+  afterAll(async () => {
+    for (const app of apps) await app.close();
+    await database.drop();
+  });
+
+  it('counts the attempts of one client on every process sharing a Redis', async () => {
+    const prefix = `careerside-test-${randomUUID()}`;
+    const first = await start({ REDIS_URL, REDIS_PREFIX: prefix });
+    const second = await start({ REDIS_URL, REDIS_PREFIX: prefix });
+    expect((await attempt(first)).status).toBe(503);
+    expect((await attempt(second)).status).toBe(503);
+    expect((await attempt(first)).status).toBe(503);
+    const limited = await attempt(second);
+    expect(limited.status).toBe(429);
+    expect(Number(limited.headers.get('retry-after'))).toBeGreaterThan(0);
+  });
+
+  it('still limits each process on its own while Redis is unreachable', async () => {
+    const app = await start({
+      REDIS_URL: 'redis://127.0.0.1:9',
+      REDIS_PREFIX: `careerside-test-${randomUUID()}`,
+    });
+    const statuses = [];
+    for (let index = 0; index < 4; index += 1) statuses.push((await attempt(app)).status);
+    expect(statuses).toEqual([503, 503, 503, 429]);
   });
 });

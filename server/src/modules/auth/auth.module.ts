@@ -5,6 +5,8 @@ import { JwtModule } from '@nestjs/jwt';
 import { ThrottlerModule } from '@nestjs/throttler';
 import { RolesGuard } from '../../common/guards/roles.guard';
 import { APP_CONFIG, type AppConfig } from '../../config/app-config';
+import { RedisService } from '../redis/redis.service';
+import { SharedThrottlerStorage } from '../redis/shared-throttler.storage';
 import { UsersModule } from '../users/users.module';
 import { WechatModule } from '../wechat/wechat.module';
 import { AccessTokenGuard } from './access-token.guard';
@@ -26,12 +28,14 @@ import { AuthService } from './auth.service';
         verifyOptions: { algorithms: ['HS256'], issuer: TOKEN_ISSUER },
       }),
     }),
-    // Only routes with @UseGuards(ThrottlerGuard) are limited: WeChat sign-in, per client address. The
-    // throttler keeps the name "default" so it answers with a plain Retry-After header.
+    // Only routes with @UseGuards(ThrottlerGuard) are limited: WeChat sign-in, per client address, counted
+    // in Redis for all processes when it is there. The throttler keeps the name "default" so it answers with
+    // a plain Retry-After header.
     ThrottlerModule.forRootAsync({
-      inject: [APP_CONFIG],
-      useFactory: (config: AppConfig) => ({
+      inject: [APP_CONFIG, RedisService],
+      useFactory: (config: AppConfig, redis: RedisService) => ({
         throttlers: [{ ttl: 60_000, limit: config.wechat.signInRateLimit }],
+        storage: new SharedThrottlerStorage(redis, config.redis?.prefix ?? 'careerside'),
       }),
     }),
   ],
