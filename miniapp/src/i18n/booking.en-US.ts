@@ -151,6 +151,7 @@ export const bookingEnUS: Pick<Messages, 'booking' | 'appointments' | 'staff'> =
     end: 'To',
     slotMinutes: 'Length (min)',
     bufferMinutes: 'Break (min)',
+    ruleLocation: 'Place (blank: the advisor’s)',
     capacity: 'Seats',
     ruleTitle: 'Session name (groups)',
     saveRules: 'Save weekly availability',

@@ -147,6 +147,7 @@ export const bookingZhCN = {
     end: '结束',
     slotMinutes: '每次（分钟）',
     bufferMinutes: '间隔（分钟）',
+    ruleLocation: '地点（不填同老师）',
     capacity: '人数',
     ruleTitle: '活动名称（团体）',
     saveRules: '保存每周时间',

@@ -3,6 +3,7 @@ import Taro, { useRouter } from '@tarojs/taro';
 import { useState } from 'react';
 import {
   type AdvisorDto,
+  APPOINTMENT_MODES,
   ApiRoute,
   type AvailabilityExceptionDto,
   type IsoWeekday,
@@ -94,7 +95,7 @@ function AdvisorSettings({
   exceptions: AvailabilityExceptionDto[];
   reload: () => void;
 }) {
-  const { t } = useI18n();
+  const { t, label } = useI18n();
   const { advisor } = initial;
   const [profile, setProfile] = useState({
     name: advisor.name,
@@ -222,6 +223,35 @@ function AdvisorSettings({
               {numberInput(rule.slotMinutes, (slotMinutes) => setRule(index, { slotMinutes }), 'slotMinutes')}
               <Text className="staff__small-label">{t.staff.capacity}</Text>
               {numberInput(rule.capacity, (capacity) => setRule(index, { capacity }), 'capacity')}
+            </View>
+            <View className="staff__rule-row">
+              <Text className="staff__small-label">{t.staff.bufferMinutes}</Text>
+              {numberInput(
+                rule.bufferMinutes,
+                (bufferMinutes) => setRule(index, { bufferMinutes }),
+                'bufferMinutes',
+              )}
+            </View>
+            <View className="staff__chips staff__modes">
+              {APPOINTMENT_MODES.map((entry) => (
+                <Text
+                  key={entry.code}
+                  className={`staff__chip ${rule.mode === entry.code ? 'staff__chip--on' : ''}`}
+                  onClick={() => setRule(index, { mode: entry.code })}
+                >
+                  {label(APPOINTMENT_MODES, entry.code)}
+                </Text>
+              ))}
+            </View>
+            <View className="staff__rule-row">
+              <Text className="staff__small-label">{t.staff.ruleLocation}</Text>
+              <Input
+                className="staff__small-input"
+                data-field="ruleLocation"
+                value={rule.location ?? ''}
+                placeholder={advisor.location}
+                onInput={(event) => setRule(index, { location: event.detail.value || null })}
+              />
             </View>
             {rule.capacity > 1 ? (
               <View className="staff__rule-row">
