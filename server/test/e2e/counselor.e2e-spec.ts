@@ -37,14 +37,17 @@ import { UserEntity } from '../../src/modules/users/user.entity';
 import { appointmentFactory } from '../factories/appointment.factory';
 import { advisorFactory, reloadAppointment } from '../factories/booking.factory';
 import { signInStudent } from '../support/booking';
+import { eventually, pipelineEnv } from '../support/notifications';
 import { signIn } from '../support/sign-in';
 import { startTestApp, type TestApp } from '../support/test-app';
+import { WechatStandin } from '../support/wechat-standin';
 
 type Session = Awaited<ReturnType<typeof signIn>>;
 const TZ = 'Asia/Shanghai';
 
 describe('the counselor workspace', () => {
   let t: TestApp;
+  let wechat: WechatStandin;
   let advisorA: AdvisorEntity;
   let advisorB: AdvisorEntity;
   let counselorA: Session;
@@ -57,7 +60,9 @@ describe('the counselor workspace', () => {
   const at = (date: string, time: string) => instantAt(date, minutesOfDay(time), TZ) as Date;
 
   beforeAll(async () => {
-    t = await startTestApp();
+    // WeChat pushes on, against the stand-in, so the morning agenda's subscribe message can be seen.
+    wechat = await WechatStandin.start();
+    t = await startTestApp({ env: pipelineEnv(wechat) });
     advisorA = await advisorFactory.create(t.dataSource, { name: '王老师' });
     advisorB = await advisorFactory.create(t.dataSource, { name: '李老师' });
     counselorA = await signIn(t.api, 'counselor', { name: '王老师', advisorId: advisorA.id });
@@ -70,7 +75,10 @@ describe('the counselor workspace', () => {
       .update({ id: student.user.id }, { major: '软件工程', college: '计算机学院' });
     day = addDays(zonedDate(new Date(), TZ), 10);
   });
-  afterAll(() => t.close());
+  afterAll(async () => {
+    await t.close();
+    await wechat.close();
+  });
 
   const schedule = (session: Session, date: string) =>
     session.api.get<CounselorScheduleResponse & ErrorBody>(`${CounselorRoute.schedule}?date=${date}`);
@@ -499,6 +507,11 @@ describe('the counselor workspace', () => {
     it('tells each counselor with appointments that day, once', async () => {
       const agenda = t.app.get(CounselorAgenda);
       const morning = at(day, '07:30');
+      // A consents to the agenda's subscribe message, B does not.
+      const consent = await counselorA.api.post('me/subscriptions', {
+        results: { 'DEMO-counselor-agenda': 'accept' },
+      });
+      expect(consent.status).toBe(200);
       const first = await agenda.send(morning);
       // A and B both have appointments on that day.
       expect(first).toEqual({ date: day, counselors: 2, notified: 2 });
@@ -512,6 +525,20 @@ describe('the counselor workspace', () => {
           page: `subpackages/counselor/pages/today/index?date=${day}`,
         }),
       ]);
+      const pushed = await eventually(
+        async () => {
+          const found = wechat
+            .sentMessages()
+            .find((message) => message.templateId === 'DEMO-counselor-agenda');
+          return found ?? undefined;
+        },
+        { what: 'the agenda subscribe message' },
+      );
+      expect(pushed.page).toBe(`subpackages/counselor/pages/today/index?date=${day}`);
+      expect(JSON.stringify(pushed.data)).toContain('09:30');
+      expect(
+        wechat.sentMessages().filter((message) => message.templateId === 'DEMO-counselor-agenda'),
+      ).toHaveLength(1);
       const other = await counselorB.api.get<NotificationListResponse>('me/notifications');
       expect(
         other.body.items.filter((item) => item.kind === 'counselor_agenda').map((item) => item.body),

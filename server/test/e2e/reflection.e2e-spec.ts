@@ -5,6 +5,8 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import {
   type AdminExhibitDto,
   type AdminHallDto,
+  type CounselorAppointmentDetailResponse,
+  CounselorRoute,
   ErrorCode,
   type ErrorBody,
   type ReflectionDto,
@@ -31,6 +33,7 @@ describe('the Career Reflection Room', () => {
   let classmate: Session;
   let counselor: Session;
   let otherCounselor: Session;
+  let appointmentId: string;
   let hall: AdminHallDto;
   let exhibit: AdminExhibitDto;
   let prompts: ReflectionPromptDto[];
@@ -44,12 +47,14 @@ describe('the Career Reflection Room', () => {
     // Shared reflections reach only counselors whose advisor profile has an appointment with the student.
     const advisor = await advisorFactory.create(t.dataSource);
     counselor = await signIn(t.api, 'counselor', { advisorId: advisor.id });
-    await appointmentFactory.create(
-      t.dataSource,
-      advisor.id,
-      student.user.id,
-      new Date(Date.now() + 86_400_000),
-    );
+    appointmentId = (
+      await appointmentFactory.create(
+        t.dataSource,
+        advisor.id,
+        student.user.id,
+        new Date(Date.now() + 86_400_000),
+      )
+    ).id;
     const otherAdvisor = await advisorFactory.create(t.dataSource);
     otherCounselor = await signIn(t.api, 'counselor', { advisorId: otherAdvisor.id });
     const build = new MuseumBuilder(admin.api, admin.token);
@@ -124,6 +129,13 @@ describe('the Career Reflection Room', () => {
       student: { id: student.user.id, name: '写作者' },
       items: [{ id, text: '我也来自山里的小学。' }],
     });
+    // The counselor's appointment detail shows it beside the appointment.
+    const detail = await counselor.api.get<CounselorAppointmentDetailResponse>(
+      routePath(CounselorRoute.appointment, { id: appointmentId }),
+    );
+    expect(detail.body.sharedReflections.map((item) => [item.id, item.text])).toEqual([
+      [id, '我也来自山里的小学。'],
+    ]);
 
     await student.api.patch(routePath(ReflectionRoute.reflection, { id }), { sharedWithCounselor: false });
     expect((await sharedOf(student.user.id)).body.items).toEqual([]);
