@@ -1,4 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import jsQR from 'jsqr';
+import { PNG } from 'pngjs';
 import {
   ApiRoute,
   type AppointmentDto,
@@ -554,7 +556,10 @@ describe('the counselor workspace', () => {
       expect(invite.status).toBe(201);
       expect(invite.body.code).toMatch(/^[A-Z2-9]{8}$/);
       expect(invite.body.path).toBe(`subpackages/counselor/pages/join/index?code=${invite.body.code}`);
+      expect(invite.body.url).toBe(`${t.config.http.publicUrl}/${invite.body.path}`);
       expect(invite.body.qrDataUrl).toMatch(/^data:image\/png;base64,/);
+      const image = PNG.sync.read(Buffer.from(invite.body.qrDataUrl.split(',')[1], 'base64'));
+      expect(jsQR(new Uint8ClampedArray(image.data), image.width, image.height)?.data).toBe(invite.body.url);
       const newcomer = await signIn(t.api, 'student', { name: '新来的孙老师' });
       expect((await schedule(newcomer, day)).status).toBe(403);
       const accepted = await newcomer.api.post<UserDto>(CounselorRoute.inviteAccept, {

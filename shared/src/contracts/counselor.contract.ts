@@ -153,7 +153,9 @@ export interface CounselorInviteResponse {
   code: string;
   /** Mini-program page that accepts the invite. */
   path: string;
-  /** PNG data URL of a QR code carrying `path`. */
+  /** The same page under PUBLIC_URL: what the QR code carries. */
+  url: string;
+  /** PNG data URL of a QR code carrying `url`. */
   qrDataUrl: string;
   expiresAt: IsoDateTime;
 }

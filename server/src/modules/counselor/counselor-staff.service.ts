@@ -69,13 +69,17 @@ export class CounselorStaffService {
     } satisfies CounselorInviteEntity);
     await this.repository.insertInvite(invite);
     const path = `${INVITE_PAGE}?code=${code}`;
+    // Like the advisors' door codes: a link under PUBLIC_URL that the H5 app serves and the mini-program opens
+    // (WeChat's "scan ordinary QR codes to open the mini-program" rule for that prefix).
+    const url = `${this.config.http.publicUrl}/${path}`;
     return {
       id: invite.id,
       advisorId,
       advisorName: advisor.name,
       code,
       path,
-      qrDataUrl: await QRCode.toDataURL(path, { margin: 1, width: 240 }),
+      url,
+      qrDataUrl: await QRCode.toDataURL(url, { margin: 1, width: 240 }),
       expiresAt: isoInZone(invite.expiresAt, this.config.center.timezone),
     };
   }
