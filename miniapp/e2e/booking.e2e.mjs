@@ -260,6 +260,8 @@ describe('booking in the H5 app', { concurrency: false }, () => {
     await expectText('还没有预约', '.state-view__title');
     await shown('.chip', '历史').click();
     await expectText('已取消', '.appointment__status');
+    // The time the student moved away from says so, rather than looking cancelled.
+    await expectText('已改期', '.appointment__status');
     await screenshot('my-appointments-cancelled');
   });
 

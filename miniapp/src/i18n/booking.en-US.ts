@@ -107,6 +107,7 @@ export const bookingEnUS: Pick<Messages, 'booking' | 'appointments' | 'staff'> =
     },
     checkedIn: 'Checked in',
     late: 'Late cancellation',
+    rescheduledAway: 'Moved',
     waitlistPosition: 'Number {position} in line',
     offerHeld: 'A seat is held for you until {time}',
     accept: 'Book it',

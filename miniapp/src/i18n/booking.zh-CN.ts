@@ -103,6 +103,7 @@ export const bookingZhCN = {
     },
     checkedIn: '已签到',
     late: '临时取消',
+    rescheduledAway: '已改期',
     waitlistPosition: '候补第 {position} 位',
     offerHeld: '名额已为你保留，请在 {time} 前确认',
     accept: '确认预约',

@@ -239,7 +239,15 @@ describe('booking lifecycle', () => {
       });
       expect((await slotFactory.reload(t.dataSource, from.id)).booked).toBe(0);
       expect((await slotFactory.reload(t.dataSource, to.id)).booked).toBe(1);
-      expect((await api.get<Answer>(`appointments/${booked.body.id}`)).body.status).toBe('cancelled');
+      expect((await api.get<Answer>(`appointments/${booked.body.id}`)).body).toMatchObject({
+        status: 'cancelled',
+        rescheduledToId: moved.body.id,
+      });
+      const past = await api.get<{ items: AppointmentDto[] }>('me/appointments?scope=past');
+      expect(past.body.items.map((item) => [item.id, item.rescheduledToId])).toEqual([
+        [booked.body.id, moved.body.id],
+      ]);
+      expect(moved.body.rescheduledToId).toBeNull();
       // Moving to a full slot changes nothing.
       const full = await slot({ booked: 1 });
       const refused = await api.post<Answer>(`appointments/${moved.body.id}/reschedule`, { slotId: full.id });

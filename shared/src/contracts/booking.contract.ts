@@ -163,6 +163,8 @@ export interface AppointmentDto {
   /** Ended, attended (or checked in) and not yet rated. */
   canRate: boolean;
   rescheduledFromId: string | null;
+  /** Set on an appointment the student moved to another time: it was cancelled by the move, not dropped. */
+  rescheduledToId: string | null;
   createdAt: IsoDateTime;
 }
 

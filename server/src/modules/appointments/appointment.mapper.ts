@@ -12,6 +12,8 @@ export interface AppointmentContext {
   timeZone: string;
   cancellationCutoffMinutes: number;
   now: Date;
+  /** The appointment this one was moved to, if it was. */
+  rescheduledToId?: string | null;
 }
 
 /** Completed means ended and attended (marked by the counselor, or checked in by the student). */
@@ -54,6 +56,7 @@ export function toAppointmentDto(
     feedback: appointment.feedback,
     canRate: appointment.rating === null && isCompleted(appointment, context.now),
     rescheduledFromId: appointment.rescheduledFromId,
+    rescheduledToId: context.rescheduledToId ?? null,
     createdAt: appointment.createdAt.toISOString(),
   };
 }

@@ -77,6 +77,24 @@ export class AppointmentsRepository {
     return query.getMany();
   }
 
+  /** For cancelled appointments that a reschedule replaced: old id -> the id of the appointment it moved to. */
+  async successorsOf(appointments: AppointmentEntity[]): Promise<Map<string, string>> {
+    const moved = appointments.filter((appointment) => appointment.status === AppointmentStatus.Cancelled);
+    if (moved.length === 0) return new Map();
+    const rows = await this.repo()
+      .createQueryBuilder('appointment')
+      .select('appointment.id', 'id')
+      .addSelect('appointment.rescheduled_from_id', 'fromId')
+      .where('appointment.student_id IN (:...studentIds)', {
+        studentIds: [...new Set(moved.map((appointment) => appointment.studentId))],
+      })
+      .andWhere('appointment.rescheduled_from_id IN (:...ids)', {
+        ids: moved.map((appointment) => appointment.id),
+      })
+      .getRawMany<{ id: string; fromId: string }>();
+    return new Map(rows.map((row) => [row.fromId, row.id]));
+  }
+
   listForStudent(studentId: string, scope: 'upcoming' | 'past', now: Date): Promise<AppointmentEntity[]> {
     const query = this.repo()
       .createQueryBuilder('appointment')

@@ -193,6 +193,7 @@ export class AppointmentsService {
         slot,
       ]),
     );
+    const successors = await this.appointments.successorsOf(appointments);
     return appointments.flatMap((appointment) => {
       const advisor = advisors.get(appointment.advisorId);
       if (!advisor) return [];
@@ -203,6 +204,7 @@ export class AppointmentsService {
           timeZone: this.config.center.timezone,
           cancellationCutoffMinutes: this.config.booking.cancellationCutoffMinutes,
           now,
+          rescheduledToId: successors.get(appointment.id) ?? null,
         }),
       ];
     });

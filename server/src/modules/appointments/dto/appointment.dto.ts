@@ -132,6 +132,8 @@ export class AppointmentResponseDto implements AppointmentDto {
   @ApiProperty({ nullable: true, type: String }) feedback: string | null;
   @ApiProperty() canRate: boolean;
   @ApiProperty({ nullable: true, type: String }) rescheduledFromId: string | null;
+  @ApiProperty({ nullable: true, type: String, description: 'The appointment this one was moved to' })
+  rescheduledToId: string | null;
   @ApiProperty({ format: 'date-time' }) createdAt: string;
 }
 

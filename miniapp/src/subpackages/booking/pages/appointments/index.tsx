@@ -84,7 +84,11 @@ export default function MyAppointmentsPage() {
       <View className="appointment__head">
         <Text className="appointment__when">{when(appointment.startsAt)}</Text>
         <Text className={`appointment__status appointment__status--${appointment.status}`}>
-          {appointment.lateCancellation ? t.appointments.late : t.appointments.status[appointment.status]}
+          {appointment.rescheduledToId
+            ? t.appointments.rescheduledAway
+            : appointment.lateCancellation
+              ? t.appointments.late
+              : t.appointments.status[appointment.status]}
         </Text>
       </View>
       <Text className="appointment__who">
