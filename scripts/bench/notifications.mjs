@@ -25,6 +25,12 @@ const load = () =>
     .map((value) => value.toFixed(2))
     .join(' ');
 
+/** CPU seconds a process has used (user + system), from /proc (clock ticks of 10 ms). */
+function cpuSecondsOf(pid) {
+  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+  return (Number(fields[11]) + Number(fields[12])) / 100;
+}
+
 function memoryOf(pid) {
   const status = readFileSync(`/proc/${pid}/status`, 'utf8');
   const kb = (field) => Number(new RegExp(`${field}:\\s+(\\d+)`).exec(status)?.[1] ?? 0);
@@ -100,6 +106,7 @@ async function main() {
     });
     const before = memoryOf(server.pid);
     const loadBefore = load();
+    const cpuBefore = cpuSecondsOf(server.pid);
 
     // The answer comes after the commit: every inbox entry and delivery row is written by then.
     const started = performance.now();
@@ -127,6 +134,7 @@ async function main() {
       await new Promise((resolve) => setTimeout(resolve, 200));
     }
     const deliveredMs = performance.now() - started;
+    const serverCpu = cpuSecondsOf(server.pid) - cpuBefore;
     const after = memoryOf(server.pid);
     const messages = wechat.sentMessages();
     const firstAt = Math.min(...messages.map((message) => message.at.getTime()));
@@ -147,6 +155,9 @@ async function main() {
     );
     console.log(
       `  deliveries per second     ${sendPerSecond.toFixed(0)}   at WECHAT_SEND_RATE=${SEND_RATE} (${messages.length.toLocaleString('en-US')} sent in ${((lastAt - firstAt) / 1000).toFixed(1)} s; all settled ${(deliveredMs / 1000).toFixed(1)} s after the announcement)`,
+    );
+    console.log(
+      `  server CPU                ${serverCpu.toFixed(1)} s over ${(deliveredMs / 1000).toFixed(1)} s (${((serverCpu / (deliveredMs / 1000)) * 100).toFixed(0)}% of one core; ${((serverCpu * 1e6) / notified).toFixed(0)} µs per notification, written and sent)`,
     );
     console.log(`  final statuses            ${JSON.stringify(counts)}`);
     console.log(`  sent twice                ${duplicates}   access token requests ${tokenCalls}`);

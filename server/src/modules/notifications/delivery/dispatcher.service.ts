@@ -32,6 +32,8 @@ const LANES = 4;
  */
 const CHUNK_SEND_WINDOW_MS = 10;
 const MAX_CHUNK = 50;
+/** How long before its first send slot a chunk starts its transaction. */
+const PREPARE_LEAD_MS = 50;
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -121,6 +123,32 @@ export class DeliveryDispatcher implements OnModuleInit, OnModuleDestroy {
         refilling = null;
       }));
 
+    const lane = async (): Promise<void> => {
+      // The outcomes of a lane's last chunk are recorded while its next chunk goes out.
+      let recording: Promise<void> = Promise.resolve();
+      try {
+        for (;;) {
+          if (this.stopping) return;
+          if (queue.length < chunkSize * lanes * 2 && !exhausted) {
+            // Claim ahead while there is still work in hand; wait for the claim only when there is none.
+            const claiming = refill();
+            if (queue.length === 0) await claiming;
+            else claiming.catch(() => undefined);
+          }
+          const chunk = queue.splice(0, chunkSize);
+          if (chunk.length === 0) {
+            if (exhausted) return;
+            continue;
+          }
+          const { recorded } = await this.sendChunk(chunk);
+          await recording;
+          recording = recorded;
+        }
+      } finally {
+        await recording;
+      }
+    };
+
     const renewal = setInterval(() => {
       this.deliveries
         .renewLeases(this.owner, new Date(Date.now() + leaseMs))
@@ -129,20 +157,7 @@ export class DeliveryDispatcher implements OnModuleInit, OnModuleDestroy {
         );
     }, leaseMs / 3);
     try {
-      await Promise.all(
-        Array.from({ length: lanes }, async () => {
-          for (;;) {
-            if (this.stopping) return;
-            if (queue.length < chunkSize * lanes && !exhausted) await refill();
-            const chunk = queue.splice(0, chunkSize);
-            if (chunk.length === 0) {
-              if (exhausted) return;
-              continue;
-            }
-            await this.sendChunk(chunk);
-          }
-        }),
-      );
+      await Promise.all(Array.from({ length: lanes }, lane));
     } finally {
       clearInterval(renewal);
       if (queue.length > 0) {
@@ -191,10 +206,13 @@ export class DeliveryDispatcher implements OnModuleInit, OnModuleDestroy {
     return batch.filter((delivery) => !without.includes(delivery));
   }
 
-  private async sendChunk(chunk: ClaimedDelivery[]): Promise<void> {
+  /** Sends a chunk; answers once the sends are done, with the recording of their outcomes under way. */
+  private async sendChunk(chunk: ClaimedDelivery[]): Promise<{ recorded: Promise<void> }> {
+    const reservedAt = Date.now();
     const slots = await this.rateLimiter.reserve(chunk.length);
-    await sleep(slots[0] ?? 0);
-    const startedAt = Date.now();
+    // The transaction runs while the chunk waits for its send slots (not after), so the database's time is
+    // not added to the sending time; but only shortly before, so attempts are not marked started long before.
+    await sleep(Math.max(0, (slots[0] ?? 0) - PREPARE_LEAD_MS));
     // Fresh copies per attempt: a transaction retried after a deadlock must not see the last one's marks.
     const ready = await runInTransaction(this.dataSource, (manager) =>
       this.prepare(
@@ -205,11 +223,11 @@ export class DeliveryDispatcher implements OnModuleInit, OnModuleDestroy {
     );
     const results = await Promise.all(
       ready.map(async (delivery, index) => {
-        await sleep(Math.max(0, (slots[index] ?? 0) - (slots[0] ?? 0) - (Date.now() - startedAt)));
+        await sleep(Math.max(0, (slots[index] ?? 0) - (Date.now() - reservedAt)));
         return { delivery, result: await this.onWire(() => this.send(delivery)) };
       }),
     );
-    await runInTransaction(this.dataSource, async (manager) => {
+    const recorded = runInTransaction(this.dataSource, async (manager) => {
       const now = new Date();
       await this.deliveries.markSent(
         manager,
@@ -220,6 +238,9 @@ export class DeliveryDispatcher implements OnModuleInit, OnModuleDestroy {
         if (!result.ok) await this.recordFailure(manager, delivery, result, now);
       }
     });
+    // Awaited by the lane; until then an early failure must not count as unhandled.
+    recorded.catch(() => undefined);
+    return { recorded };
   }
 
   /**
