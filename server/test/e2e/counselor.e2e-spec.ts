@@ -25,6 +25,7 @@ import {
   type NotificationListResponse,
   type SlotListResponse,
   type SupervisedNoteDto,
+  type SupervisionResponse,
   type UserDto,
   routePath,
 } from '@careerside/shared';
@@ -351,6 +352,12 @@ describe('the counselor workspace', () => {
           })
         ).status,
       ).toBe(400);
+      expect((await supervisor.api.get<SupervisionResponse>(CounselorRoute.supervision)).body.items).toEqual([
+        { id: counselorA.user.id, name: '王老师' },
+      ]);
+      expect((await counselorA.api.get<SupervisionResponse>(CounselorRoute.supervision)).body.items).toEqual(
+        [],
+      );
       const read = await supervisor.api.get<Collection<SupervisedNoteDto>>(
         `${CounselorRoute.supervisedNotes}?counselorId=${counselorA.user.id}`,
       );
@@ -634,6 +641,7 @@ describe('the counselor workspace', () => {
       ],
       ['GET', CounselorRoute.calendarFeed],
       ['POST', CounselorRoute.calendarFeedRotate],
+      ['GET', CounselorRoute.supervision],
       ['GET', `${CounselorRoute.supervisedNotes}?counselorId=${counselorA.user.id}`],
       ['POST', CounselorRoute.admin.invites, { advisorId: advisorA.id }],
       ['GET', CounselorRoute.admin.supervisors],

@@ -188,6 +188,11 @@ export interface NoteAccessLogQuery {
   cursor?: string;
 }
 
+/** `GET /api/counselor/supervision`: the counselors staff designated the signed-in counselor to supervise. */
+export interface SupervisionResponse {
+  items: { id: string; name: string | null }[];
+}
+
 /** `GET /api/counselor/supervision/notes?counselorId=`: notes of a counselor the reader supervises. */
 export interface SupervisedNotesQuery {
   counselorId: string;

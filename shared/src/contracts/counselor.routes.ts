@@ -15,6 +15,7 @@ export const CounselorRoute = {
   /** Public: the secret token is the credential. */
   calendarFeedIcs: 'calendar/counselors/:token',
   inviteAccept: 'counselor/invites/accept',
+  supervision: 'counselor/supervision',
   supervisedNotes: 'counselor/supervision/notes',
   admin: {
     invites: 'admin/counselor-invites',

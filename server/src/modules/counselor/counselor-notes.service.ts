@@ -6,6 +6,7 @@ import {
   type NoteAccessLogEntryDto,
   NoteReadVia,
   type SupervisedNoteDto,
+  type SupervisionResponse,
 } from '@careerside/shared';
 import { uuidV7 } from '../../common/ids/uuid-v7';
 import type { AppConfig } from '../../config/app-config';
@@ -107,6 +108,18 @@ export class CounselorNotesService {
     );
     await this.repository.logReads(reads);
     return [...dtos.values()];
+  }
+
+  /** Whom staff designated this counselor to supervise. */
+  async supervisees(reader: UserEntity): Promise<SupervisionResponse> {
+    const rows = await this.repository.superviseesOf(reader.id);
+    const names = new Map(
+      (await this.repository.usersByIds(rows.map((row) => row.counselorId))).map((user) => [
+        user.id,
+        user.name,
+      ]),
+    );
+    return { items: rows.map((row) => ({ id: row.counselorId, name: names.get(row.counselorId) ?? null })) };
   }
 
   /** A designated supervisor reads the latest notes of a counselor they supervise. */

@@ -14,6 +14,7 @@ import {
   type CounselorWeekResponse,
   Role,
   type SupervisedNoteDto,
+  type SupervisionResponse,
   type UserDto,
 } from '@careerside/shared';
 import { CurrentUser } from '../../common/decorators/current-user.decorator';
@@ -178,6 +179,14 @@ export class CounselorController {
   @ApiOkResponse({ type: CounselorObjectResponseDto, description: 'CounselorCalendarFeedResponse' })
   rotateCalendarFeed(@CurrentUser() user: UserEntity): Promise<CounselorCalendarFeedResponse> {
     return this.feeds.rotate(user);
+  }
+
+  @Get(CounselorRoute.supervision)
+  @Roles(Role.Counselor)
+  @ApiOperation({ summary: 'Supervisors: the counselors staff designated me to supervise' })
+  @ApiOkResponse({ type: CounselorObjectResponseDto, description: 'SupervisionResponse' })
+  supervision(@CurrentUser() user: UserEntity): Promise<SupervisionResponse> {
+    return this.notes.supervisees(user);
   }
 
   @Get(CounselorRoute.supervisedNotes)

@@ -307,6 +307,12 @@ export class CounselorRepository {
     return this.dataSource.getRepository(CounselorSupervisorEntity).existsBy({ supervisorId, counselorId });
   }
 
+  superviseesOf(supervisorId: string): Promise<CounselorSupervisorEntity[]> {
+    return this.dataSource
+      .getRepository(CounselorSupervisorEntity)
+      .find({ where: { supervisorId }, order: { createdAt: 'ASC' } });
+  }
+
   supervisors(): Promise<CounselorSupervisorEntity[]> {
     return this.dataSource.getRepository(CounselorSupervisorEntity).find({ order: { createdAt: 'DESC' } });
   }
