@@ -1,7 +1,7 @@
 import { describe, expect, it } from '@jest/globals';
 import { type ArgumentMetadata } from '@nestjs/common';
 import { Type } from 'class-transformer';
-import { IsInt, IsString, Max, ValidateNested } from 'class-validator';
+import { IsInt, IsString, Matches, Max, ValidateNested } from 'class-validator';
 import { ErrorCode } from '@careerside/shared';
 import { RequestValidationException } from '../errors/common.exceptions';
 import { createValidationPipe, flattenValidationErrors } from './validation.pipe';
@@ -23,6 +23,11 @@ class SignUpDto {
   @ValidateNested({ each: true })
   @Type(() => ProfileDto)
   history: ProfileDto[];
+}
+
+class RangeQueryDto {
+  @Matches(/^\d{4}-\d\d-\d\d$/)
+  from: string;
 }
 
 const body: ArgumentMetadata = { type: 'body', metatype: SignUpDto };
@@ -84,6 +89,22 @@ describe(createValidationPipe.name, () => {
       body,
     );
     expect(value).toBeInstanceOf(SignUpDto);
+  });
+
+  it('remembers a valid query: the same query gives an equal, separate copy; a bad one is still refused', async () => {
+    const pipe = createValidationPipe();
+    const query: ArgumentMetadata = { type: 'query', metatype: RangeQueryDto };
+    const first = (await pipe.transform({ from: '2026-12-01' }, query)) as RangeQueryDto;
+    expect(first).toBeInstanceOf(RangeQueryDto);
+    first.from = 'changed by a handler';
+    const second = (await pipe.transform({ from: '2026-12-01' }, query)) as RangeQueryDto;
+    expect(second).toBeInstanceOf(RangeQueryDto);
+    expect(second).toEqual({ from: '2026-12-01' });
+    expect(second).not.toBe(first);
+    await expect(pipe.transform({ from: 'soon' }, query)).rejects.toBeInstanceOf(RequestValidationException);
+    await expect(pipe.transform({ from: '2026-12-01', extra: '1' }, query)).rejects.toBeInstanceOf(
+      RequestValidationException,
+    );
   });
 
   it('explains a body that is not an object', () => {
