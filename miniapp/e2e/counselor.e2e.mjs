@@ -324,6 +324,33 @@ describe('the counselor workspace in the H5 app', { concurrency: false }, () => 
     await screenshot('calendar');
   });
 
+  test('a designated supervisor reads the notes of the counselor they supervise', async () => {
+    const supervised = (
+      await api('POST', 'auth/dev-login', { body: { openid: 'demo-counselor', role: 'counselor' } })
+    ).body;
+    const day = await api('GET', `counselor/schedule?date=${demoDay()}`, { token: supervised.token });
+    const visit = day.body.items.find((item) => item.student.name === '陈同学');
+    const note = await api('POST', `counselor/appointments/${visit.appointmentId}/notes`, {
+      token: supervised.token,
+      body: { text: '两个 offer 各有利弊，约好下周再谈' },
+    });
+    assert.equal(note.status, 201, note.text);
+    const counselors = await api('GET', 'admin/users?role=counselor', { token: adminToken });
+    const me = counselors.body.items.find((user) => user.id !== supervised.user.id);
+    const designated = await api('POST', 'admin/counselor-supervisors', {
+      token: adminToken,
+      body: { supervisorId: me.id, counselorId: supervised.user.id },
+    });
+    assert.equal(designated.status, 201, designated.text);
+
+    await page.goto(`${BASE_URL}${TODAY_PAGE}`);
+    await shown('.counselor__link', '督导').click();
+    await expectPath('/subpackages/counselor/pages/supervision/index');
+    await expectText('两个 offer 各有利弊', '.counselor__supervised-note');
+    await expectText('陈同学', '.counselor__supervised-note');
+    await screenshot('supervision');
+  });
+
   test('an admin sees figures per counselor and who read which notes', async () => {
     await signOut();
     await clickButton(/^登录$/, '.me');
@@ -337,7 +364,7 @@ describe('the counselor workspace in the H5 app', { concurrency: false }, () => 
     await expectText('预约率', '.staff__stat');
     await screenshot('staff-stats');
     await shown('.chip', '查看记录').click();
-    await expectText('王老师 查看了 王老师 的笔记', '.staff__log');
+    await expectText('王老师 查看了 王老师 的笔记 · 督导查看', '.staff__log');
     await screenshot('staff-access-log');
     await shown('.chip', '邀请').click();
     await shown('.staff__item', '王老师').locator('.nut-button').click();

@@ -44,6 +44,7 @@ export default defineAppConfig({
         'pages/availability/index',
         'pages/calendar/index',
         'pages/join/index',
+        'pages/supervision/index',
       ],
     },
     {

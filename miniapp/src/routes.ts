@@ -31,6 +31,7 @@ export const PageRoute = {
   counselorAvailability: '/subpackages/counselor/pages/availability/index',
   counselorCalendar: '/subpackages/counselor/pages/calendar/index',
   counselorJoin: '/subpackages/counselor/pages/join/index',
+  counselorSupervision: '/subpackages/counselor/pages/supervision/index',
   museumHall: '/subpackages/museum/pages/hall/index',
   museumExhibit: '/subpackages/museum/pages/exhibit/index',
   museumSearch: '/subpackages/museum/pages/search/index',

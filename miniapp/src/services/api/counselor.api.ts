@@ -19,6 +19,8 @@ import {
   type CounselorWeekResponse,
   type CreateCounselorSupervisorRequest,
   type NoteAccessLogEntryDto,
+  type SupervisedNoteDto,
+  type SupervisionResponse,
   type UserDto,
   type UserListResponse,
   routePath,
@@ -55,6 +57,9 @@ export const counselorApi = {
   calendarFeed: () => request<CounselorCalendarFeedResponse>({ path: R.calendarFeed }),
   rotateCalendarFeed: () =>
     request<CounselorCalendarFeedResponse>({ method: 'POST', path: R.calendarFeedRotate }),
+  supervision: () => request<SupervisionResponse>({ path: R.supervision }),
+  supervisedNotes: (counselorId: string) =>
+    request<Collection<SupervisedNoteDto>>({ path: R.supervisedNotes, query: { counselorId } }),
   acceptInvite: (code: string) => request<UserDto>({ method: 'POST', path: R.inviteAccept, body: { code } }),
 };
 

@@ -16,6 +16,7 @@ import { centerToday, monthDay, timePart } from '@/features/booking/dates';
 import { useQuery } from '@/features/booking/use-query';
 import { hasStarted, studentLine, weekOf } from '@/features/counselor/schedule';
 import { recordAttendance } from '@/features/counselor/attendance';
+import { useAgendaConsent } from '@/features/counselor/agenda-consent';
 import { counselorApi } from '@/services/api/counselor.api';
 import { isApiError } from '@/services/http/request';
 import { EmptyState, ErrorState, LoadingState } from '@/components/state-views';
@@ -36,6 +37,8 @@ export default function CounselorTodayPage() {
   const today = centerToday();
   const [date, setDate] = useState(params.date && DATE.test(params.date) ? params.date : today);
   const [busy, setBusy] = useState<string | null>(null);
+  const agendaConsent = useAgendaConsent();
+  const supervision = useQuery(() => counselorApi.supervision(), [], signedIn);
 
   const schedule = useQuery(() => counselorApi.schedule(date), [date], signedIn);
   const week = useQuery(() => counselorApi.week(date), [weekOf(date)[0]], signedIn);
@@ -177,6 +180,11 @@ export default function CounselorTodayPage() {
         <Text className="counselor__link" onClick={() => void openPage(PageRoute.counselorCalendar)}>
           {t.counselor.menuCalendar}
         </Text>
+        {supervision.data && supervision.data.items.length > 0 ? (
+          <Text className="counselor__link" onClick={() => void openPage(PageRoute.counselorSupervision)}>
+            {t.counselor.menuSupervision}
+          </Text>
+        ) : null}
       </View>
       <View className="week">
         <Text className="week__arrow" onClick={() => setDate(addDays(date, -7))}>
@@ -224,6 +232,24 @@ export default function CounselorTodayPage() {
       ) : null}
       {data?.date === date && data.onLeave ? (
         <View className="counselor__banner">{t.counselor.onLeave}</View>
+      ) : null}
+      {agendaConsent.ready && agendaConsent.state !== 'unavailable' ? (
+        <View className="counselor__consent">
+          <Text className="counselor__hint">
+            {agendaConsent.state === 'granted'
+              ? t.counselor.agendaSubscribed
+              : t.counselor.agendaSubscribeHint}
+          </Text>
+          {agendaConsent.state === 'granted' ? null : (
+            <Button
+              size="small"
+              disabled={agendaConsent.state === 'asking'}
+              onClick={() => void agendaConsent.ask()}
+            >
+              {t.counselor.agendaSubscribe}
+            </Button>
+          )}
+        </View>
       ) : null}
       <View className="counselor__list">
         {data && data.date === date && schedule.status !== 'loading' ? (

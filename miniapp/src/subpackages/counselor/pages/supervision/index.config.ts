@@ -1,0 +1,5 @@
+import { zhCN } from '@/i18n/zh-CN';
+
+export default definePageConfig({
+  navigationBarTitleText: zhCN.counselor.supervisionTitle,
+});
