@@ -14,7 +14,10 @@ export default defineAppConfig({
     { root: 'subpackages/auth', pages: ['pages/login/index'] },
     { root: 'subpackages/profile', pages: ['pages/edit/index'] },
     { root: 'subpackages/settings', pages: ['pages/language/index', 'pages/about/index'] },
-    { root: 'subpackages/notifications', pages: ['pages/inbox/index', 'pages/subscriptions/index'] },
+    {
+      root: 'subpackages/notifications',
+      pages: ['pages/inbox/index', 'pages/subscriptions/index', 'pages/deliveries/index'],
+    },
     {
       root: 'subpackages/booking',
       pages: [

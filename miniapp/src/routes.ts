@@ -15,6 +15,7 @@ export const PageRoute = {
   about: '/subpackages/settings/pages/about/index',
   inbox: '/subpackages/notifications/pages/inbox/index',
   subscriptions: '/subpackages/notifications/pages/subscriptions/index',
+  deliveries: '/subpackages/notifications/pages/deliveries/index',
   advisor: '/subpackages/booking/pages/advisor/index',
   book: '/subpackages/booking/pages/book/index',
   bookingConfirmation: '/subpackages/booking/pages/confirmation/index',

@@ -110,6 +110,15 @@ export default function MePage() {
                       ]
                     : []),
                   { key: 'booking-admin', title: t.staff.entry, onClick: () => go(PageRoute.staffAdvisors) },
+                  ...(user.role === Role.Admin
+                    ? [
+                        {
+                          key: 'deliveries',
+                          title: t.notifications.deliveries.menu,
+                          onClick: () => go(PageRoute.deliveries),
+                        },
+                      ]
+                    : []),
                 ]
               : []),
           ...settings,

@@ -1,9 +1,15 @@
 import {
   ApiRoute,
+  type DeliveryDto,
+  type DeliveryListResponse,
+  type DeliveryStatsResponse,
+  type ListDeliveriesQuery,
   type ListNotificationsQuery,
   type MarkAllNotificationsReadResponse,
   type MarkNotificationReadResponse,
   type NotificationListResponse,
+  type RetryDeliveriesRequest,
+  type RetryDeliveriesResponse,
   routePath,
   type SubscriptionListResponse,
   type UnreadCountResponse,
@@ -25,4 +31,18 @@ export const notificationsApi = {
   subscriptions: () => request<SubscriptionListResponse>({ path: ApiRoute.me.subscriptions }),
   recordSubscriptions: (body: UpdateSubscriptionsRequest) =>
     request<SubscriptionListResponse>({ method: 'POST', path: ApiRoute.me.subscriptions, body }),
+  deliveryStats: () => request<DeliveryStatsResponse>({ path: ApiRoute.admin.notificationStats }),
+  deliveries: (query: ListDeliveriesQuery = {}) =>
+    request<DeliveryListResponse>({ path: ApiRoute.admin.notificationDeliveries, query: { ...query } }),
+  retryDelivery: (id: string) =>
+    request<DeliveryDto>({
+      method: 'POST',
+      path: routePath(ApiRoute.admin.notificationDeliveryRetry, { id }),
+    }),
+  retryDeliveries: (body: RetryDeliveriesRequest) =>
+    request<RetryDeliveriesResponse>({
+      method: 'POST',
+      path: ApiRoute.admin.notificationDeliveriesRetry,
+      body,
+    }),
 };
