@@ -1,6 +1,6 @@
 import fastifyCors from '@fastify/cors';
-import fastifyHelmet from '@fastify/helmet';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import helmet from 'helmet';
 import type { AppConfig } from '../config/app-config';
 import { REQUEST_ID_HEADER } from '../common/http/request-id';
 import type { WebApp } from './web-app';
@@ -12,7 +12,8 @@ export async function registerSecurity(
   webApp: WebApp,
 ): Promise<void> {
   const https = config.http.publicUrl.startsWith('https:');
-  await app.register(fastifyHelmet, {
+  // Built once: @fastify/helmet would build helmet's middleware again for every request.
+  const securityHeaders = helmet({
     contentSecurityPolicy: {
       useDefaults: false,
       directives: {
@@ -40,6 +41,14 @@ export async function registerSecurity(
     // HSTS only makes sense when the public address is HTTPS.
     strictTransportSecurity: https ? { maxAge: 15_552_000, includeSubDomains: false } : false,
   });
+  app
+    .getHttpAdapter()
+    .getInstance()
+    .addHook('onRequest', (request, reply, done) => {
+      securityHeaders(request.raw, reply.raw, (error?: unknown) =>
+        done(error instanceof Error ? error : undefined),
+      );
+    });
 
   const allowed = config.http.corsOrigins;
   await app.register(fastifyCors, {
