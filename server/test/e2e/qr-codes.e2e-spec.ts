@@ -102,6 +102,18 @@ describe('QR codes, mini-program codes and door posters', () => {
     expect((await student.get<ErrorBody>('advisors/advisor-qr/mini-program-code')).status).toBe(403);
   });
 
+  it('has a mini-program code for the center too, scene c=1 on the booking tab, for staff', async () => {
+    const before = wechat.generatedQrCodes().length;
+    const code = await pngOf(t, 'center/mini-program-code', adminToken);
+    expect([code.status, code.type]).toEqual([200, 'image/png']);
+    const generated = wechat.generatedQrCodes().slice(before);
+    expect(generated.map(({ scene, page }) => ({ scene, page }))).toEqual([
+      { scene: 'c=1', page: 'pages/booking/index' },
+    ]);
+    expect(pngText(code.png)).toEqual({ scene: 'c=1', page: 'pages/booking/index' });
+    expect((await student.get<ErrorBody>('center/mini-program-code')).status).toBe(403);
+  });
+
   it('replaces a rejected access token once, and answers 503 when WeChat refuses', async () => {
     const other = await advisorFactory.create(t.dataSource);
     wechat.expireAccessTokens();

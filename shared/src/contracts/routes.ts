@@ -37,6 +37,7 @@ export const ApiRoute = {
     advisorMiniProgramCode: 'advisors/:id/mini-program-code',
     advisorPoster: 'advisors/:id/poster',
     centerQrCode: 'center/qrcode',
+    centerMiniProgramCode: 'center/mini-program-code',
     closures: 'closures',
     closure: 'closures/:id',
     appointments: 'appointments',

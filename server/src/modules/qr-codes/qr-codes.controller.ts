@@ -70,6 +70,19 @@ export class QrCodesController {
     return png(await this.codes.advisorMiniProgramCode(id));
   }
 
+  @Get(ApiRoute.booking.centerMiniProgramCode)
+  @Roles(Role.Admin, Role.Counselor)
+  @ApiBearerAuth()
+  @ApiOperation({
+    summary: "The center's WeChat mini-program code (PNG) that opens the booking tab",
+    description: 'Made by getwxacodeunlimit with scene c=1 and page pages/booking/index.',
+  })
+  @ApiOkResponse(PNG)
+  @ApiErrors(401, 403, [503, 'MINI_PROGRAM_CODE_UNAVAILABLE: WeChat not configured or refusing'])
+  async centerMiniProgramCode(): Promise<StreamableFile> {
+    return png(await this.codes.centerMiniProgramCode());
+  }
+
   @Get(ApiRoute.booking.advisorPoster)
   @Roles(Role.Admin, Role.Counselor)
   @ApiBearerAuth()

@@ -60,10 +60,18 @@ export class QrCodesService {
   /** The scene is `a=<shortCode>` (8 characters; WeChat allows 32). */
   async advisorMiniProgramCode(advisorRef: string): Promise<Buffer> {
     const advisor = await this.advisor(advisorRef);
-    const scene = `${QR_SCENE.advisorPrefix}${advisor.shortCode}`;
-    return this.cached(`wxacode:${scene}:${this.config.wechat.miniprogramState}`, async () => {
+    return this.miniProgramCode(`${QR_SCENE.advisorPrefix}${advisor.shortCode}`, ADVISOR_PAGE);
+  }
+
+  /** The center's own code, scene `c=1`: it opens the booking tab (the advisor list). */
+  centerMiniProgramCode(): Promise<Buffer> {
+    return this.miniProgramCode(QR_SCENE.center, CENTER_PAGE);
+  }
+
+  private miniProgramCode(scene: string, page: string): Promise<Buffer> {
+    return this.cached(`wxacode:${scene}:${page}:${this.config.wechat.miniprogramState}`, async () => {
       try {
-        return await this.miniProgramCodes.create({ scene, page: ADVISOR_PAGE });
+        return await this.miniProgramCodes.create({ scene, page });
       } catch (error) {
         if (error instanceof WechatNotConfiguredError)
           throw new MiniProgramCodeUnavailableException('WECHAT_APPID is not set', error);
