@@ -13,6 +13,7 @@ import { InjectConfig } from '../../config/inject-config.decorator';
 import { CounselorRoute } from '@careerside/shared';
 import type { UserEntity } from '../users/user.entity';
 import { CounselorCalendarFeedEntity } from './counselor-access.entity';
+import { foldIcsLines } from './ical-folding';
 import { CounselorRepository, type ScheduleRow } from './counselor.repository';
 import { NotBoundToAdvisorException } from './counselor.exception';
 import { NoteCipher, sha256Hex } from './note-cipher';
@@ -93,7 +94,7 @@ export class CalendarFeedService {
     });
     if (error || !value) throw error ?? new Error('ics produced no calendar');
     // ics already asks for hourly refreshes with X-PUBLISHED-TTL (Outlook); Apple reads REFRESH-INTERVAL.
-    return value.replace(
+    return foldIcsLines(value).replace(
       'X-PUBLISHED-TTL:PT1H\r\n',
       'X-PUBLISHED-TTL:PT1H\r\nREFRESH-INTERVAL;VALUE=DURATION:PT1H\r\n',
     );
