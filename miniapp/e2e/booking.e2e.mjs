@@ -319,6 +319,11 @@ describe('booking in the H5 app', { concurrency: false }, () => {
     await expectPath('/subpackages/staff/pages/advisors/index');
     await expectText('王老师', '.advisor-card__name');
     await screenshot('staff-advisors');
+    // The center's own QR code, for its door: the image loads (a broken one has no natural width).
+    const centerQr = shown('.staff__center-qr img');
+    await centerQr.scrollIntoViewIfNeeded();
+    await page.waitForFunction((img) => img.complete && img.naturalWidth > 0, await centerQr.elementHandle());
+    await screenshot('staff-center-qr');
     await shown('.advisor-card', '王老师').click();
     await expectPath('/subpackages/staff/pages/advisor/index');
     await expectText('每周可预约时间', '.staff__section');

@@ -165,6 +165,8 @@ export const bookingEnUS: Pick<Messages, 'booking' | 'appointments' | 'staff'> =
     wholeDay: 'All day',
     noExceptions: 'No leave or extra hours coming up',
     qrSection: 'QR code and poster',
+    centerQrSection: 'Center QR code',
+    centerQrHint: 'For the center’s door and leaflets: scanning it opens the advisor list.',
     qrHint: 'Scanning opens the booking page; scanning on arrival checks the student in.',
     shortCode: 'Code {code}',
     downloadPoster: 'Download door poster',

@@ -161,6 +161,8 @@ export const bookingZhCN = {
     wholeDay: '全天',
     noExceptions: '近期没有请假或加开',
     qrSection: '二维码与海报',
+    centerQrSection: '中心二维码',
+    centerQrHint: '贴在中心门口或宣传材料上：扫码打开老师列表。',
     qrHint: '扫码即可打开预约页；到场时扫码即签到。',
     shortCode: '预约码 {code}',
     downloadPoster: '下载门牌海报',

@@ -1,7 +1,8 @@
-import { Input, Text, View } from '@tarojs/components';
+import { Image, Input, Text, View } from '@tarojs/components';
 import { useDidShow } from '@tarojs/taro';
 import { useState } from 'react';
-import { ADVISING_TOPICS, type AdvisingTopic, Role } from '@careerside/shared';
+import { ADVISING_TOPICS, type AdvisingTopic, ApiRoute, Role } from '@careerside/shared';
+import { env } from '@/config/env';
 import { useI18n } from '@/i18n';
 import { usePageTitle } from '@/features/navigation/use-page-title';
 import { useRequireSignIn } from '@/features/auth/use-require-sign-in';
@@ -17,7 +18,10 @@ import { PageRoute, withQuery } from '@/routes';
 import { openPage } from '@/utils/navigation';
 import '../staff.scss';
 
-/** Staff: every advisor (inactive too), a way into each one's settings, and, for admins, adding one. */
+/**
+ * Staff: every advisor (inactive too), a way into each one's settings, the center's own QR code, and, for
+ * admins, adding one.
+ */
 export default function StaffAdvisorsPage() {
   usePageTitle((t) => t.staff.advisorsTitle);
   const signedIn = useRequireSignIn();
@@ -80,6 +84,16 @@ export default function StaffAdvisorsPage() {
       ) : (
         <LoadingState blocks={2} />
       )}
+
+      <View className="staff__card staff__qr staff__center-qr">
+        <Text className="staff__section">{t.staff.centerQrSection}</Text>
+        <Image
+          className="staff__qr-image"
+          src={`${env.apiBase}/${ApiRoute.booking.centerQrCode}?size=360`}
+          mode="aspectFit"
+        />
+        <Text className="staff__hint">{t.staff.centerQrHint}</Text>
+      </View>
 
       {isAdmin ? (
         <View className="staff__card staff__create">
