@@ -65,7 +65,8 @@ describe('the counselor workspace', () => {
   beforeAll(async () => {
     // WeChat pushes on, against the stand-in, so the morning agenda's subscribe message can be seen.
     wechat = await WechatStandin.start();
-    t = await startTestApp({ env: pipelineEnv(wechat) });
+    // Quiet hours around the clock: the agenda still goes at once (it is due at the time the counselor chose).
+    t = await startTestApp({ env: pipelineEnv(wechat, { QUIET_HOURS: '00:00-23:59' }) });
     advisorA = await advisorFactory.create(t.dataSource, { name: '王老师' });
     advisorB = await advisorFactory.create(t.dataSource, { name: '李老师' });
     counselorA = await signIn(t.api, 'counselor', { name: '王老师', advisorId: advisorA.id });

@@ -59,6 +59,9 @@ export class CounselorAgenda implements OnModuleInit {
           dedupeKey: `counselor-agenda:${date}`,
           payload: { date, count: agenda.count },
           wechat: { date: dayStart, count: agenda.count, firstStartsAt: agenda.firstStartsAt },
+          // 07:30 is inside the default quiet hours (22:00-08:00), which would hold the push until 08:00; the
+          // counselor asked for it at this time, so it goes at once (the agenda kind is not capped either).
+          urgent: true,
         }),
       );
       if (created) notified += 1;
