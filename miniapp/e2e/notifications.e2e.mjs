@@ -293,6 +293,27 @@ describe('notifications in the H5 app', { concurrency: false }, () => {
     await screenshot('wallet');
   });
 
+  test('staff see WeChat push counts; students have no entry to them', async () => {
+    await page.goBack();
+    await expectPath('/pages/me/index');
+    await expectText('消息中心', '.menu-list__item');
+    assert.equal(await shown('.menu-list__item', '微信推送统计').count(), 0, 'no staff entry for a student');
+
+    await page.evaluate(() => localStorage.removeItem('careerside.token'));
+    await page.goto(`${BASE_URL}/pages/me/index`);
+    await shown('.nut-button', /^登录$/).click();
+    await devSignIn('管理员', `推送${RUN}`);
+    await expectPath('/pages/me/index');
+    await shown('.menu-list__item', '微信推送统计').click();
+    await expectPath('/subpackages/notifications/pages/deliveries/index');
+    const stats = (await api('GET', 'admin/notifications/stats')).body;
+    // Without WeChat credentials (as this server runs) every message goes to the inbox only: staff are told.
+    if (stats.items.length === 0) await expectText('近 30 天没有微信推送');
+    else await expectText(`共 ${stats.totals.total} 条`, '.deliveries__total');
+    await expectText('未送达的推送', '.deliveries__section');
+    await screenshot('deliveries');
+  });
+
   test('no console errors or page errors along the way', () => {
     assert.deepEqual(consoleErrors, []);
   });

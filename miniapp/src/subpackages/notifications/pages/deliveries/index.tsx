@@ -88,14 +88,15 @@ export default function DeliveriesPage() {
   return (
     <View className="page deliveries">
       <Text className="deliveries__lead">{words.lead}</Text>
-      <View className="deliveries__summary">
-        <Text className="deliveries__total">{format(words.total, { count: stats.totals.total })}</Text>
-        <View className="deliveries__chips">{chips(stats.totals.counts)}</View>
-      </View>
-
       {stats.items.length === 0 ? (
         <EmptyState title={words.none} />
       ) : (
+        <View className="deliveries__summary">
+          <Text className="deliveries__total">{format(words.total, { count: stats.totals.total })}</Text>
+          <View className="deliveries__chips">{chips(stats.totals.counts)}</View>
+        </View>
+      )}
+      {stats.items.length === 0 ? null : (
         <View className="deliveries__list">
           {stats.items.map((row) => {
             const retryable = retryableCount(row.counts);
