@@ -74,7 +74,7 @@ export default function CounselorTodayPage() {
   if (unbound) {
     return (
       <View className="page counselor">
-        <View className="counselor__card counselor__unbound">
+        <View className="counselor__unbound">
           <EmptyState title={t.counselor.notBound} body={t.counselor.notBoundBody} />
           <Button type="primary" block onClick={() => void openPage(PageRoute.counselorJoin)}>
             {t.counselor.enterInvite}
