@@ -567,7 +567,7 @@ describe('the counselor workspace', () => {
         advisorId: advisorB.id,
       });
       expect(invite.status).toBe(201);
-      expect(invite.body.code).toMatch(/^[A-Z2-9]{8}$/);
+      expect(invite.body.code).toMatch(/^[A-Z2-9]{10}$/);
       expect(invite.body.path).toBe(`subpackages/counselor/pages/join/index?code=${invite.body.code}`);
       expect(invite.body.url).toBe(`${t.config.http.publicUrl}/${invite.body.path}`);
       expect(invite.body.qrDataUrl).toMatch(/^data:image\/png;base64,/);

@@ -31,7 +31,8 @@ import { sha256Hex } from './note-cipher';
 
 // No 0/O or 1/I/L: the code is read aloud and typed on a phone.
 const CODE_ALPHABET = 'ABCDEFGHJKMNPQRSTUVWXYZ23456789';
-const CODE_LENGTH = 8;
+// 31^10 (about 2^49) codes: guessing a live one before it expires is out of reach, with or without a rate limit.
+const CODE_LENGTH = 10;
 export const INVITE_PAGE = 'subpackages/counselor/pages/join/index';
 const MAX_STATS_DAYS = 366;
 

@@ -120,7 +120,7 @@ export class AcceptCounselorInviteDto implements AcceptCounselorInviteRequest {
   @ApiProperty({ example: 'K7PD3QXM' })
   @Transform(trim)
   @IsString()
-  @Matches(/^[A-Za-z0-9]{6,16}$/, { message: 'code must be the 8-character invite code' })
+  @Matches(/^[A-Za-z0-9]{6,16}$/, { message: 'code must be the invite code (letters and digits)' })
   code: string;
 }
 
