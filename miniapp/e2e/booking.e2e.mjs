@@ -265,6 +265,41 @@ describe('booking in the H5 app', { concurrency: false }, () => {
     await screenshot('my-appointments-cancelled');
   });
 
+  test('a suspended student sees why and until when', async () => {
+    // Three strikes need appointments in the past, which the browser cannot make; the server's side (reason,
+    // end date, the refusal) is covered by booking-lifecycle.e2e-spec. This draws the answer it gives.
+    const status = (await api('GET', 'me/booking-status')).body;
+    const endsAt = new Date(Date.now() + 30 * 86_400_000);
+    await page.route('**/api/me/booking-status', (route) =>
+      route.fulfill({
+        status: 200,
+        contentType: 'application/json',
+        body: JSON.stringify({
+          ...status,
+          suspension: {
+            reason: ['no_show', 'late_cancellation'],
+            startsAt: new Date().toISOString(),
+            endsAt: endsAt.toISOString(),
+          },
+        }),
+      }),
+    );
+    try {
+      await page.goto(`${BASE_URL}/subpackages/booking/pages/appointments/index`);
+      await expectText('预约功能已暂停', '.appointments__suspended');
+      const [year, month, day] = new Date(endsAt.getTime() + 8 * 3_600_000)
+        .toISOString()
+        .slice(0, 10)
+        .split('-')
+        .map(Number);
+      await expectText(`暂停至 ${year}年${month}月${day}日`, '.appointments__suspended');
+      await expectText('原因：爽约、临时取消', '.appointments__suspended-reason');
+      await screenshot('suspended');
+    } finally {
+      await page.unroute('**/api/me/booking-status');
+    }
+  });
+
   test('"book an advisor on this topic" on a museum story opens the 预约 tab filtered to that topic', async () => {
     const halls = await api('GET', 'museum/halls');
     let exhibit;

@@ -116,6 +116,11 @@ export const bookingEnUS: Pick<Messages, 'booking' | 'appointments' | 'staff'> =
     accepted: 'Booked',
     suspendedTitle: 'Booking is paused',
     suspendedBody: '{count} no-shows or late cancellations within 90 days: you can book again after {date}.',
+    suspendedReason: 'Because of: {reasons}',
+    // A date with no hyphen, so a line never breaks inside it.
+    longDate: '{month}/{day}/{year}',
+    reasonSeparator: ', ',
+    strikeKinds: { no_show: 'no-shows', late_cancellation: 'late cancellations' },
     strikesNote: '{count} no-shows or late cancellations in the last 90 days ({limit} pause booking).',
     reasons: {
       no_show: 'no-show',

@@ -112,6 +112,11 @@ export const bookingZhCN = {
     accepted: '预约成功',
     suspendedTitle: '预约功能已暂停',
     suspendedBody: '90 天内爽约或临时取消已达 {count} 次，预约功能暂停至 {date}。',
+    suspendedReason: '原因：{reasons}',
+    // A date with no hyphen, so a line never breaks inside it.
+    longDate: '{year}年{month}月{day}日',
+    reasonSeparator: '、',
+    strikeKinds: { no_show: '爽约', late_cancellation: '临时取消' },
     strikesNote: '90 天内已有 {count} 次爽约或临时取消（满 {limit} 次将暂停预约）。',
     reasons: {
       no_show: '爽约',

@@ -6,7 +6,7 @@ import { format, useI18n } from '@/i18n';
 import { usePageTitle } from '@/features/navigation/use-page-title';
 import { useRequireSignIn } from '@/features/auth/use-require-sign-in';
 import { describeError } from '@/features/errors/describe-error';
-import { datePart, timePart } from '@/features/booking/dates';
+import { datePart, monthDay, timePart } from '@/features/booking/dates';
 import { useQuery } from '@/features/booking/use-query';
 import { bookingApi } from '@/services/api/booking.api';
 import { ChipGroup } from '@/components/chip-group';
@@ -218,9 +218,21 @@ export default function MyAppointmentsPage() {
           <Text>
             {format(t.appointments.suspendedBody, {
               count: status.data?.strikeLimit ?? 3,
-              date: datePart(suspension.endsAt),
+              date: format(t.appointments.longDate, {
+                year: datePart(suspension.endsAt).slice(0, 4),
+                ...monthDay(datePart(suspension.endsAt)),
+              }),
             })}
           </Text>
+          {suspension.reason.length > 0 ? (
+            <Text className="appointments__suspended-reason">
+              {format(t.appointments.suspendedReason, {
+                reasons: suspension.reason
+                  .map((kind) => t.appointments.strikeKinds[kind])
+                  .join(t.appointments.reasonSeparator),
+              })}
+            </Text>
+          ) : null}
         </View>
       ) : strikes > 0 ? (
         <Text className="appointments__strikes">
