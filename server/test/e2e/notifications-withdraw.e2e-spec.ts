@@ -9,6 +9,7 @@ import { runInTransaction } from '../../src/database/transactions';
 import type { AdvisorEntity } from '../../src/modules/advisors/advisor.entity';
 import { DeliveriesRepository } from '../../src/modules/notifications/deliveries.repository';
 import { NotificationsService } from '../../src/modules/notifications/notifications.service';
+import { PushCountersRepository } from '../../src/modules/notifications/push-counters.repository';
 import { SubscriptionGrantsRepository } from '../../src/modules/notifications/subscription-grants.repository';
 import { execute } from '../../src/modules/notifications/sql-support';
 import { advisorFactory, slotFactory } from '../factories/booking.factory';
@@ -267,6 +268,13 @@ describe('rows changed by raw statements, on either driver', () => {
     ]);
     expect(consumed).toEqual([true, true, false]);
     expect(await grantOf(t.dataSource, user.id, SYSTEM)).toBe(0);
+    const counters = t.app.get(PushCountersRepository);
+    const counted = await runInTransaction(t.dataSource, async (manager) => [
+      await counters.tryCount(manager, user.id, '2026-11-26', 2),
+      await counters.tryCount(manager, user.id, '2026-11-26', 2),
+      await counters.tryCount(manager, user.id, '2026-11-26', 2),
+    ]);
+    expect(counted).toEqual([true, true, false]);
 
     const counts = await runInTransaction(t.dataSource, async (manager) => ({
       none: await execute(manager, 'UPDATE subscription_grants SET remaining = 5 WHERE user_id = ?', [
