@@ -1,5 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import type { AdvisorDto, AuthResponse, Collection, SlotListResponse } from '@careerside/shared';
+import type {
+  AdvisorDto,
+  AuthResponse,
+  Collection,
+  CounselorScheduleResponse,
+  SlotListResponse,
+} from '@careerside/shared';
+import { demoCounselorDay } from '../../src/database/seeds/counselor.seed';
 import { startTestApp, type TestApp } from '../support/test-app';
 
 describe('booking demo data', () => {
@@ -49,5 +56,28 @@ describe('booking demo data', () => {
     });
     expect(rules.status).toBe(200);
     expect(rules.body.items.length).toBe(10);
+  });
+
+  it('gives the demo counselor a working day with a returning student', async () => {
+    const counselor = await t.api.post<AuthResponse>('auth/dev-login', {
+      openid: 'demo-counselor',
+      role: 'counselor',
+    });
+    const day = demoCounselorDay(new Date(), 'Asia/Shanghai');
+    const schedule = await t.api.get<CounselorScheduleResponse>(`counselor/schedule?date=${day}`, {
+      token: counselor.body.token,
+    });
+    expect(schedule.status).toBe(200);
+    expect(
+      schedule.body.items.map((item) => [
+        item.startsAt.slice(11, 16),
+        item.student.name,
+        item.earlierSessions,
+      ]),
+    ).toEqual([
+      ['09:00', '李同学', 1],
+      ['10:00', '赵同学', 0],
+      ['14:00', '陈同学', 0],
+    ]);
   });
 });
