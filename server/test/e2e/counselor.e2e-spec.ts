@@ -38,7 +38,7 @@ import { CounselorService } from '../../src/modules/counselor/counselor.service'
 import { instantAt, minutesOfDay } from '../../src/modules/slots/slot-time';
 import { UserEntity } from '../../src/modules/users/user.entity';
 import { appointmentFactory } from '../factories/appointment.factory';
-import { advisorFactory, reloadAppointment } from '../factories/booking.factory';
+import { advisorFactory, reloadAppointment, slotFactory } from '../factories/booking.factory';
 import { signInStudent } from '../support/booking';
 import { eventually, pipelineEnv } from '../support/notifications';
 import { signIn } from '../support/sign-in';
@@ -494,6 +494,36 @@ describe('the counselor workspace', () => {
         endTime: null,
       });
       expect([past.status, past.body.details?.[0]?.field]).toEqual([400, 'date']);
+    });
+
+    it('withdraws the reminders of an appointment its leave cancels', async () => {
+      const leaveDay = addDays(day, -6);
+      const slot = await slotFactory.create(t.dataSource, advisorA.id, 0, {
+        startsAt: at(leaveDay, '10:00'),
+        endsAt: at(leaveDay, '10:30'),
+      });
+      const booker = await signInStudent(t.api, '钱同学');
+      const booked = await booker.api.post<AppointmentDto>(ApiRoute.booking.appointments, {
+        slotId: slot.id,
+        topic: 'resume',
+      });
+      expect(booked.status).toBe(201);
+      const reminders = async () => {
+        const rows = await t.dataSource.query<{ n: number | string }[]>(
+          'SELECT COUNT(*) AS n FROM notifications WHERE user_id = ? AND dedupe_key LIKE ?',
+          [booker.user.id, `appointment:${booked.body.id}:reminder:%`],
+        );
+        return Number(rows[0].n);
+      };
+      expect(await reminders()).toBe(2);
+      const leave = await counselorA.api.post<CounselorTimeOffResponse>(CounselorRoute.timeOff, {
+        date: leaveDay,
+        startTime: '09:00',
+        endTime: '12:00',
+      });
+      expect(leave.body.cancelled.map((entry) => entry.appointmentId)).toEqual([booked.body.id]);
+      expect(await reminders()).toBe(0);
+      expect((await slotFactory.reload(t.dataSource, slot.id)).booked).toBe(0);
     });
 
     it('adds extra hours that students can book at once', async () => {

@@ -32,6 +32,6 @@ import { WaitlistService } from './waitlist.service';
     AppointmentsService,
     BookingJobs,
   ],
-  exports: [AppointmentsService, WaitlistService, BookingService, AppointmentsRepository],
+  exports: [AppointmentsService, WaitlistService, BookingService, AppointmentsRepository, BookingNotifier],
 })
 export class AppointmentsModule {}

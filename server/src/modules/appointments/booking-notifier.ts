@@ -96,6 +96,11 @@ export class BookingNotifier {
     await this.cancelReminders(manager, appointment);
   }
 
+  /** Staff cancelled the appointment (the advisor's leave) and tell the student themselves: its reminders go. */
+  async withdrawReminders(manager: EntityManager, appointment: AppointmentEntity): Promise<void> {
+    await this.cancelReminders(manager, appointment);
+  }
+
   /** Urgent: the hold runs out in minutes, so quiet hours and the daily cap do not delay it. */
   async waitlistOffer(
     manager: EntityManager,

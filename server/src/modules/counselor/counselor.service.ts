@@ -28,6 +28,7 @@ import { NotYourAdvisorException } from '../advisors/advisor-access';
 import { AdvisorsRepository } from '../advisors/advisors.repository';
 import { AvailabilityService } from '../advisors/availability.service';
 import { AppointmentsRepository } from '../appointments/appointments.repository';
+import { BookingNotifier } from '../appointments/booking-notifier';
 import { WaitlistService } from '../appointments/waitlist.service';
 import { NotificationsService } from '../notifications/notifications.service';
 import { ReflectionService } from '../reflection/reflection.service';
@@ -54,6 +55,7 @@ export class CounselorService {
     private readonly availability: AvailabilityService,
     private readonly appointments: AppointmentsRepository,
     private readonly waitlist: WaitlistService,
+    private readonly bookingNotifier: BookingNotifier,
     private readonly notifications: NotificationsService,
     private readonly reflections: ReflectionService,
   ) {}
@@ -254,6 +256,7 @@ export class CounselorService {
             reason: '老师请假，欢迎改约',
           },
         });
+        await this.bookingNotifier.withdrawReminders(manager, appointment);
         await this.waitlist.passSeatOn(manager, appointment.slotId, now);
         cancelled.push({
           appointmentId: appointment.id,
