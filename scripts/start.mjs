@@ -37,6 +37,6 @@ if (await waitForHttp(`http://127.0.0.1:${port}/api/health`, 120_000)) {
   const address = env.PUBLIC_URL ?? `http://localhost:${port}`;
   log(`careerside is running: open ${address}`);
   log(
-    `API docs at ${address}/api/docs; sign in on the page with the 学生 / 辅导员 / 管理员 picker. Ctrl+C stops.`,
+    `API docs at ${address}/api/docs; sign in on the page with the 学生 / 咨询师 / 管理员 picker. Ctrl+C stops.`,
   );
 }

@@ -157,7 +157,7 @@ describe('the counselor workspace in the H5 app', { concurrency: false }, () => 
   test('a new counselor account is asked for an invite, and the invite binds it to 王老师', async () => {
     await page.goto(`${BASE_URL}/pages/me/index`);
     await clickButton(/^登录$/, '.me');
-    await devSignIn('辅导员', '王老师');
+    await devSignIn('咨询师', '王老师');
     await expectPath('/pages/me/index');
     expectFailure(403, '/api/counselor/schedule');
     expectFailure(403, '/api/counselor/week');

@@ -288,9 +288,9 @@ describe('H5 shell', { concurrency: false }, () => {
     await expectText('登录后查看你的信息');
 
     await clickButton(/^登录$/, '.me');
-    await devSignIn({ role: '辅导员', name: '李' });
+    await devSignIn({ role: '咨询师', name: '李' });
     await expectPath('/pages/me/index');
-    await expectText('辅导员', '.role-badge');
+    await expectText('咨询师', '.role-badge');
     await expectText('李', '.user-card__name');
     await screenshot('me-counselor');
     await clickTab('首页');

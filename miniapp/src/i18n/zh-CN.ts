@@ -48,7 +48,7 @@ export const zhCN = {
   },
   roles: {
     student: '学生',
-    counselor: '辅导员',
+    counselor: '咨询师',
     admin: '管理员',
   },
   home: {
