@@ -44,14 +44,18 @@ export async function scratchDatabase() {
 /**
  * The built server (server/dist) on a free port against `databaseUrl`, logging only errors unless `env` says
  * otherwise. `logFile` takes its standard output (the JSON log) instead of this terminal; `nodeArgs` go to
- * node (e.g. `--cpu-prof`).
+ * node.
  */
 export async function startServer(databaseUrl, env = {}, { nodeArgs = [], logFile } = {}) {
   const main = join(ROOT, 'server', 'dist', 'main.js');
   if (!existsSync(main)) throw new Error('Build the server first: pnpm --filter @careerside/server build');
   const port = await freePort();
   const stdout = logFile ? openSync(logFile, 'a') : 'inherit';
-  const child = spawn(process.execPath, [...nodeArgs, main], {
+  // BENCH_CPU_PROF=<dir> profiles the server (a .cpuprofile per start, written when it stops).
+  const profile = process.env.BENCH_CPU_PROF
+    ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROF}`]
+    : [];
+  const child = spawn(process.execPath, [...profile, ...nodeArgs, main], {
     cwd: ROOT,
     env: {
       ...process.env,

@@ -69,12 +69,7 @@ try {
   server = await startServer(
     database.url,
     { NODE_ENV: 'production', AUTH_DEV_LOGIN: 'false', SEED_DEMO: 'false', LOG_LEVEL: 'info', ...secrets },
-    {
-      logFile,
-      nodeArgs: process.env.BENCH_CPU_PROF
-        ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROF}`]
-        : [],
-    },
+    { logFile },
   );
   const path = `/api/advisors/advisor-1/slots?from=${dateIn(0)}&to=${dateIn(14)}`;
   const headers = { authorization: `Bearer ${student.body.token}` };
