@@ -1,7 +1,9 @@
 // Booking end to end in Chromium against a running server (H5 build + API, demo data seeded):
 // BASE_URL=http://127.0.0.1:3000 node --test miniapp/e2e/booking.e2e.mjs
+// The server must take bookings up to the start (BOOKING_MIN_NOTICE_MINUTES=0; scripts/test.mjs starts it so).
 // A student signs in, picks an advisor, books a slot (completing the profile the server asks for), sees the
-// confirmation and their appointments, cancels; 扫一扫 by code; an admin opens the staff pages.
+// confirmation and their appointments, cancels; another checks in by scanning; a third is suspended after
+// three late cancellations; 扫一扫 by code; an admin opens the staff pages.
 // Screenshots land in artifacts/screenshots/ as booking-*.png.
 import assert from 'node:assert/strict';
 import { mkdirSync } from 'node:fs';
@@ -14,6 +16,10 @@ const BASE_URL = (process.env.BASE_URL ?? 'http://127.0.0.1:3000').replace(/\/+$
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const SHOTS = fileURLToPath(new URL('../../artifacts/screenshots/', import.meta.url));
 const TIMEOUT = 15_000;
+const CENTER_TIME_ZONE = 'Asia/Shanghai';
+/** 刘老师: no other step here books with this advisor, so extra hours on their days change nothing else. */
+const EXTRA_HOURS_ADVISOR = 'advisor-4';
+const MINUTE = 60_000;
 
 let browser;
 let page;
@@ -82,6 +88,121 @@ async function api(method, path) {
     },
     { method, path },
   );
+}
+
+/** The API as someone else, straight from Node: real requests to the same server. */
+async function apiAs(token, method, path, body) {
+  const response = await fetch(`${BASE_URL}/api/${path}`, {
+    method,
+    headers: {
+      ...(token ? { authorization: `Bearer ${token}` } : {}),
+      ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+    },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  const text = await response.text();
+  return { status: response.status, body: text ? JSON.parse(text) : null };
+}
+
+async function expectOk(promise, status, what) {
+  const response = await promise;
+  assert.equal(response.status, status, `${what}: ${JSON.stringify(response.body)}`);
+  return response.body;
+}
+
+/** A new user through the dev login (unique per run, so the file can run twice against one server). */
+async function devLogin(role, name) {
+  const openid = `e2e-${role}-${Date.now()}-${Math.random().toString(36).slice(2, 8)}`;
+  return expectOk(apiAs(null, 'POST', 'auth/dev-login', { openid, role, name }), 200, `dev login ${name}`);
+}
+
+/** A fresh student whose profile is complete enough to book. */
+async function bookingStudent(name) {
+  const session = await devLogin('student', name);
+  const profile = { name, college: '航空航天学院', degree: 'master', graduationYear: 2027 };
+  await expectOk(apiAs(session.token, 'PATCH', 'me/profile', profile), 200, 'profile');
+  return session;
+}
+
+/** Wall-clock date and time of an instant in the center's time zone. */
+function centerWallTime(ms) {
+  const text = new Intl.DateTimeFormat('sv-SE', {
+    timeZone: CENTER_TIME_ZONE,
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+    hour: '2-digit',
+    minute: '2-digit',
+    hourCycle: 'h23',
+  }).format(new Date(ms));
+  const [date, time] = text.split(' ');
+  return { date, time };
+}
+
+/**
+ * The start of a 10-minute slot at the first whole minute from `ms` on. Extra hours live within one date and
+ * end by 23:59, so a slot that would run past the center's midnight starts at 00:00 the next day instead.
+ */
+function slotStartFrom(ms) {
+  const start = Math.ceil(ms / MINUTE) * MINUTE;
+  const { date, time } = centerWallTime(start);
+  if (centerWallTime(start + 10 * MINUTE).date === date) return start;
+  const [hours, minutes] = time.split(':').map(Number);
+  return start + (24 * 60 - hours * 60 - minutes) * MINUTE;
+}
+
+/** As an admin, adds extra hours holding one 10-minute slot at `startMs` for the advisor; returns the slot. */
+async function addExtraSlot(adminToken, advisorId, startMs) {
+  const from = centerWallTime(startMs);
+  const to = centerWallTime(startMs + 10 * MINUTE);
+  assert.equal(to.date, from.date, 'the extra hours stay within one center date');
+  const exception = {
+    date: from.date,
+    kind: 'extra',
+    startTime: from.time,
+    endTime: to.time,
+    slotMinutes: 10,
+    capacity: 1,
+    mode: 'in_person',
+    location: '就业指导中心 203',
+    title: null,
+    note: null,
+  };
+  await expectOk(
+    apiAs(adminToken, 'POST', `advisors/${advisorId}/exceptions`, exception),
+    201,
+    `extra hours ${from.date} ${from.time}`,
+  );
+  const slots = await expectOk(apiAs(adminToken, 'GET', `advisors/${advisorId}/slots`), 200, 'slots');
+  const slot = slots.items.find((item) => Date.parse(item.startsAt) === startMs);
+  assert.ok(slot, `a slot at ${from.date} ${from.time} after adding the extra hours`);
+  assert.equal(slot.availability, 'available');
+  return slot;
+}
+
+/** Runs `steps` with the browser signed in as `session`, then gives the browser its own user back. */
+async function inBrowserAs(session, steps) {
+  const keys = ['careerside.token', 'careerside.user'];
+  const saved = await page.evaluate((keys) => keys.map((key) => localStorage.getItem(key)), keys);
+  // Taro's H5 storage keeps each value as {"data": value}.
+  await page.evaluate(
+    ({ token, user }) => {
+      localStorage.setItem('careerside.token', JSON.stringify({ data: token }));
+      localStorage.setItem('careerside.user', JSON.stringify({ data: user }));
+    },
+    { token: session.token, user: session.user },
+  );
+  try {
+    await steps();
+  } finally {
+    await page.evaluate(
+      ({ keys, saved }) =>
+        keys.forEach((key, i) =>
+          saved[i] === null ? localStorage.removeItem(key) : localStorage.setItem(key, saved[i]),
+        ),
+      { keys, saved },
+    );
+  }
 }
 
 async function devSignIn(role, name) {
@@ -165,6 +286,15 @@ describe('booking in the H5 app', { concurrency: false }, () => {
   });
 
   test('the student books a slot, completing the profile the server asks for', async () => {
+    // This server takes bookings up to the start: a time on a later day keeps the appointment outside the
+    // 2-hour cancellation cutoff, so it can still be moved below.
+    const today = centerWallTime(Date.now()).date;
+    const laterDays = await page
+      .locator('.date-strip__day:visible:has(.date-strip__dot--on)')
+      .evaluateAll((days) => days.map((day) => day.getAttribute('data-date')));
+    const day = laterDays.find((date) => date > today);
+    assert.ok(day, '王老师 has a bookable time after today');
+    await shown(`.date-strip__day[data-date="${day}"]`).click();
     const slot = shown('.slot-grid__cell.slot--available');
     const time = (await slot.locator('.slot-grid__time').innerText()).trim();
     await slot.click();
@@ -203,8 +333,10 @@ describe('booking in the H5 app', { concurrency: false }, () => {
     await screenshot('my-appointments');
     const bookedAt = (await shown('.appointment__when').innerText()).trim();
 
+    const [booked] = (await api('GET', 'me/appointments')).body.items;
     await clickButton('改期', '.appointment');
     await expectPath('/subpackages/booking/pages/advisor/index');
+    await shown(`.date-strip__day[data-date="${booked.startsAt.slice(0, 10)}"]`).click();
     // The student's own seat is taken now: that time shows full, with the waitlist offered.
     await expectText('已满', '.slot--full');
     await screenshot('reschedule-pick-full-slot');
@@ -230,27 +362,39 @@ describe('booking in the H5 app', { concurrency: false }, () => {
   });
 
   test('the check-in result page shows the appointment a scan checked in', async () => {
-    // A real check-in needs an appointment starting within 30 minutes, which the 2-hour minimum notice rules
-    // out here; the server's side is covered by check-in-feedback.e2e-spec. This draws the page for the
-    // answer the server gives, built from the student's real appointment.
-    const [appointment] = (await api('GET', 'me/appointments')).body.items;
-    await page.route('**/api/check-ins', (route) =>
-      route.fulfill({
-        status: 201,
-        contentType: 'application/json',
-        body: JSON.stringify({
-          appointment: { ...appointment, checkedInAt: new Date().toISOString() },
-          firstCheckIn: true,
-        }),
-      }),
+    // Extra hours with a slot that starts within the 30-minute check-in window, booked by a fresh student.
+    const admin = await devLogin('admin', '签到测试管理员');
+    const advisor = await expectOk(
+      apiAs(admin.token, 'GET', `advisors/${EXTRA_HOURS_ADVISOR}`),
+      200,
+      'advisor',
     );
-    try {
-      await page.goto(`${BASE_URL}/subpackages/booking/pages/checkin/index?advisor=WANG8K`);
-      await expectText('王老师', '.checkin__body');
-      await screenshot('checkin-result');
-    } finally {
-      await page.unroute('**/api/check-ins');
+    const startMs = slotStartFrom(Date.now() + MINUTE);
+    const slot = await addExtraSlot(admin.token, advisor.id, startMs);
+    const student = await bookingStudent('孙同学');
+    const { rules } = await expectOk(apiAs(student.token, 'GET', 'me/booking-status'), 200, 'booking status');
+    assert.equal(rules.minNoticeMinutes, 0, 'start the server with BOOKING_MIN_NOTICE_MINUTES=0');
+    const appointment = await expectOk(
+      apiAs(student.token, 'POST', 'appointments', { slotId: slot.id, topic: advisor.topics[0] }),
+      201,
+      'booking the slot that starts soon',
+    );
+    // Check-in looks at the student's appointments of the center's current date: when the slot had to move to
+    // 00:00 (a run in the last minutes before the center's midnight), wait for that date to begin.
+    if (centerWallTime(startMs).date !== centerWallTime(Date.now()).date) {
+      await page.waitForTimeout(startMs - Date.now() + 1_000);
     }
+
+    await inBrowserAs(student, async () => {
+      // A scan of the advisor's door code opens this page with the advisor's short code.
+      await page.goto(`${BASE_URL}/subpackages/booking/pages/checkin/index?advisor=${advisor.shortCode}`);
+      await expectText('签到成功', '.checkin__title');
+      await expectText(`${centerWallTime(startMs).time} · 刘老师`, '.checkin__body');
+      await screenshot('checkin-result');
+    });
+    const mine = await expectOk(apiAs(student.token, 'GET', 'me/appointments'), 200, 'my appointments');
+    const checkedIn = mine.items.find((item) => item.id === appointment.id);
+    assert.ok(checkedIn?.checkedInAt, 'the server recorded the check-in');
   });
 
   test('cancelling moves it to the past', async () => {
@@ -266,38 +410,39 @@ describe('booking in the H5 app', { concurrency: false }, () => {
   });
 
   test('a suspended student sees why and until when', async () => {
-    // Three strikes need appointments in the past, which the browser cannot make; the server's side (reason,
-    // end date, the refusal) is covered by booking-lifecycle.e2e-spec. This draws the answer it gives.
-    const status = (await api('GET', 'me/booking-status')).body;
-    const endsAt = new Date(Date.now() + 30 * 86_400_000);
-    await page.route('**/api/me/booking-status', (route) =>
-      route.fulfill({
-        status: 200,
-        contentType: 'application/json',
-        body: JSON.stringify({
-          ...status,
-          suspension: {
-            reason: ['no_show', 'late_cancellation'],
-            startsAt: new Date().toISOString(),
-            endsAt: endsAt.toISOString(),
-          },
-        }),
-      }),
-    );
-    try {
+    // Three late cancellations (times that start within the 2-hour cutoff) suspend booking. Each is cancelled
+    // before the next is booked, so the limits on active appointments never get in the way.
+    const admin = await devLogin('admin', '暂停测试管理员');
+    const student = await bookingStudent('周同学');
+    let from = Date.now() + 20 * MINUTE;
+    for (let strike = 1; strike <= 3; strike += 1) {
+      const startMs = slotStartFrom(from);
+      from = startMs + 15 * MINUTE;
+      const slot = await addExtraSlot(admin.token, EXTRA_HOURS_ADVISOR, startMs);
+      const booked = await expectOk(
+        apiAs(student.token, 'POST', 'appointments', { slotId: slot.id, topic: 'key_sectors' }),
+        201,
+        `booking ${strike}`,
+      );
+      const cancelled = await expectOk(
+        apiAs(student.token, 'POST', `appointments/${booked.id}/cancel`),
+        200,
+        `cancelling ${strike}`,
+      );
+      assert.equal(cancelled.lateCancellation, true, `cancellation ${strike} is late`);
+    }
+    const status = await expectOk(apiAs(student.token, 'GET', 'me/booking-status'), 200, 'booking status');
+    assert.ok(status.suspension, 'three late cancellations suspend booking');
+    assert.deepEqual(status.suspension.reason, ['late_cancellation']);
+
+    await inBrowserAs(student, async () => {
       await page.goto(`${BASE_URL}/subpackages/booking/pages/appointments/index`);
       await expectText('预约功能已暂停', '.appointments__suspended');
-      const [year, month, day] = new Date(endsAt.getTime() + 8 * 3_600_000)
-        .toISOString()
-        .slice(0, 10)
-        .split('-')
-        .map(Number);
-      await expectText(`暂停至 ${year}年${month}月${day}日`, '.appointments__suspended');
-      await expectText('原因：爽约、临时取消', '.appointments__suspended-reason');
+      const [year, month, day] = status.suspension.endsAt.slice(0, 10).split('-').map(Number);
+      await expectText(`已达 3 次，预约功能暂停至 ${year}年${month}月${day}日`, '.appointments__suspended');
+      await expectText('原因：临时取消', '.appointments__suspended-reason');
       await screenshot('suspended');
-    } finally {
-      await page.unroute('**/api/me/booking-status');
-    }
+    });
   });
 
   test('"book an advisor on this topic" on a museum story opens the 预约 tab filtered to that topic', async () => {
