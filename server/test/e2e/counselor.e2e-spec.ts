@@ -693,3 +693,25 @@ describe('the counselor workspace', () => {
     expect(statuses).toEqual(calls.map(([method, path]) => [`${method} ${path}`, 403]));
   });
 });
+
+describe('redeeming invite codes is rate-limited per user', () => {
+  let t: TestApp;
+
+  beforeAll(async () => {
+    t = await startTestApp({ env: { WECHAT_SIGNIN_RATE_LIMIT: '3' } });
+  });
+  afterAll(() => t.close());
+
+  it('answers 429 after the limit of guesses, and counts each student on their own', async () => {
+    const guesser = await signIn(t.api, 'student');
+    const guess = (session: Session, code: string) =>
+      session.api.post<ErrorBody>(CounselorRoute.inviteAccept, { code });
+    const statuses = [];
+    for (const code of ['AAAAAAAAAA', 'BBBBBBBBBB', 'CCCCCCCCCC', 'DDDDDDDDDD'])
+      statuses.push((await guess(guesser, code)).status);
+    expect(statuses).toEqual([422, 422, 422, 429]);
+    // Same address (everyone here is 127.0.0.1), another student: not limited by the first one's guesses.
+    const classmate = await signIn(t.api, 'student');
+    expect((await guess(classmate, 'EEEEEEEEEE')).status).toBe(422);
+  });
+});

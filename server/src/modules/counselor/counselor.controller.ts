@@ -1,4 +1,15 @@
-import { Body, Controller, Get, HttpCode, HttpStatus, Param, Post, Query, Res } from '@nestjs/common';
+import {
+  Body,
+  Controller,
+  Get,
+  HttpCode,
+  HttpStatus,
+  Param,
+  Post,
+  Query,
+  Res,
+  UseGuards,
+} from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import {
@@ -19,6 +30,7 @@ import {
 } from '@careerside/shared';
 import { CurrentUser } from '../../common/decorators/current-user.decorator';
 import { Roles } from '../../common/decorators/roles.decorator';
+import { PerUserThrottlerGuard } from '../../common/guards/per-user-throttler.guard';
 import { ApiErrors } from '../../common/openapi/api-errors.decorator';
 import type { UserEntity } from '../users/user.entity';
 import { CalendarFeedService } from './calendar-feed.service';
@@ -205,13 +217,14 @@ export class CounselorController {
 
   @Post(CounselorRoute.inviteAccept)
   @Roles(Role.Student, Role.Counselor)
+  @UseGuards(PerUserThrottlerGuard)
   @HttpCode(HttpStatus.OK)
   @ApiOperation({
     summary: 'Redeem a one-time counselor invite: my account becomes the counselor of its advisor profile',
     description: 'Open to the student role too, since a fresh WeChat account starts as a student.',
   })
   @ApiOkResponse({ type: CounselorObjectResponseDto, description: 'UserDto' })
-  @ApiErrors(400, [422, 'INVITE_INVALID'])
+  @ApiErrors(400, [422, 'INVITE_INVALID'], 429)
   acceptInvite(@CurrentUser() user: UserEntity, @Body() body: AcceptCounselorInviteDto): Promise<UserDto> {
     return this.staff.acceptInvite(user, body.code);
   }

@@ -13,8 +13,8 @@ import { InjectConfig } from '../../config/inject-config.decorator';
 
 /**
  * Employer submissions per client address (behind a proxy, per TRUST_PROXY), with their own limit and
- * window from config. Counters live in this process's memory: with several processes the limit applies to
- * each, which is enough to stop a script flooding the staff queue.
+ * window from config. Counters are shared by every process through Redis when REDIS_URL is set (see
+ * SharedThrottlerStorage), kept per process otherwise.
  */
 @Injectable()
 export class SubmissionThrottlerGuard extends ThrottlerGuard {
