@@ -9,7 +9,7 @@ import { useSession } from '@/features/auth/session.store';
 import { describeError } from '@/features/errors/describe-error';
 import { datePart, timePart } from '@/features/booking/dates';
 import { scanAndOpen } from '@/features/booking/scan';
-import { useQuery } from '@/features/booking/use-query';
+import { useQuery } from '@/utils/use-query';
 import { bookingApi } from '@/services/api/booking.api';
 import { AdvisorCard } from '@/components/advisor-card';
 import { ChipGroup } from '@/components/chip-group';

@@ -6,7 +6,7 @@ import { useTabPage } from '@/features/navigation/use-tab-page';
 import { useSession } from '@/features/auth/session.store';
 import { describeError } from '@/features/errors/describe-error';
 import { imageUrl } from '@/features/museum/media-url';
-import { useLoader } from '@/features/museum/use-loader';
+import { useQuery } from '@/utils/use-query';
 import { museumApi } from '@/services/api/museum.api';
 import { EntryCard } from '@/components/entry-card';
 import { SectionTitle } from '@/components/section-title';
@@ -26,8 +26,8 @@ export default function MuseumPage() {
   const { t } = useI18n();
   const { signedIn, user } = useSession();
   const go = (url: string) => void openPage(url);
-  const halls = useLoader(() => museumApi.halls(), [signedIn], signedIn);
-  const tour = useLoader(() => museumApi.continueTour(), [signedIn], signedIn);
+  const halls = useQuery(() => museumApi.halls(), [signedIn], signedIn);
+  const tour = useQuery(() => museumApi.continueTour(), [signedIn], signedIn);
   useDidShow(() => {
     if (signedIn) tour.reload();
   });

@@ -8,7 +8,7 @@ import { useRequireSignIn } from '@/features/auth/use-require-sign-in';
 import { describeError } from '@/features/errors/describe-error';
 import { addDays, centerToday, datePart, timePart } from '@/features/booking/dates';
 import { parseScene } from '@/features/booking/scan-target';
-import { useQuery } from '@/features/booking/use-query';
+import { useQuery } from '@/utils/use-query';
 import { bookingApi } from '@/services/api/booking.api';
 import { AdvisorCard } from '@/components/advisor-card';
 import { EmptyState, ErrorState, LoadingState } from '@/components/state-views';

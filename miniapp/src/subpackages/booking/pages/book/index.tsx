@@ -8,7 +8,7 @@ import { useRequireSignIn } from '@/features/auth/use-require-sign-in';
 import { describeError } from '@/features/errors/describe-error';
 import { datePart, timePart } from '@/features/booking/dates';
 import { newIdempotencyKey } from '@/features/booking/idempotency-key';
-import { useQuery } from '@/features/booking/use-query';
+import { useQuery } from '@/utils/use-query';
 import { bookingApi } from '@/services/api/booking.api';
 import { isApiError } from '@/services/http/request';
 import { ChipGroup } from '@/components/chip-group';

@@ -1,3 +1,4 @@
+import { NotificationKind } from '@careerside/shared';
 import { Text, View } from '@tarojs/components';
 import { useRouter } from '@tarojs/taro';
 import { ADVISING_TOPICS, APPOINTMENT_MODES } from '@careerside/shared';
@@ -6,14 +7,21 @@ import { usePageTitle } from '@/features/navigation/use-page-title';
 import { useRequireSignIn } from '@/features/auth/use-require-sign-in';
 import { describeError } from '@/features/errors/describe-error';
 import { datePart, timePart } from '@/features/booking/dates';
-import { useReminderConsent } from '@/features/booking/reminder-consent';
-import { useQuery } from '@/features/booking/use-query';
+import { useSubscribeConsent } from '@/features/notifications/subscribe-consent';
+import { useQuery } from '@/utils/use-query';
 import { bookingApi } from '@/services/api/booking.api';
 import { ErrorState, LoadingState } from '@/components/state-views';
 import { Button } from '@/components/nutui';
 import { PageRoute, TabRoute } from '@/routes';
 import { openPage } from '@/utils/navigation';
 import './index.scss';
+
+// WeChat asks for at most three templates at once: the ones that matter after a booking.
+const REMINDER_KINDS = [
+  NotificationKind.AppointmentReminder,
+  NotificationKind.AppointmentCancelled,
+  NotificationKind.WaitlistOffer,
+];
 
 /** After booking (and where the booked notification leads): the details and the "remind me" prompt. */
 export default function ConfirmationPage() {
@@ -23,7 +31,7 @@ export default function ConfirmationPage() {
   const { params } = useRouter();
   const id = params.id ?? '';
   const appointment = useQuery(() => bookingApi.appointment(id), [id], signedIn && Boolean(id));
-  const reminders = useReminderConsent();
+  const reminders = useSubscribeConsent(REMINDER_KINDS);
 
   if (!appointment.data) {
     return (

@@ -7,7 +7,7 @@ import { usePageTitle } from '@/features/navigation/use-page-title';
 import { useRequireSignIn } from '@/features/auth/use-require-sign-in';
 import { describeError } from '@/features/errors/describe-error';
 import { datePart, timePart } from '@/features/booking/dates';
-import { useQuery } from '@/features/booking/use-query';
+import { useQuery } from '@/utils/use-query';
 import { hasStarted, studentLine } from '@/features/counselor/schedule';
 import { recordAttendance } from '@/features/counselor/attendance';
 import { counselorApi } from '@/services/api/counselor.api';

@@ -8,7 +8,7 @@ import { useRequireSignIn } from '@/features/auth/use-require-sign-in';
 import { useSession } from '@/features/auth/session.store';
 import { describeError } from '@/features/errors/describe-error';
 import { addDays, centerToday } from '@/features/booking/dates';
-import { useQuery } from '@/features/booking/use-query';
+import { useQuery } from '@/utils/use-query';
 import { counselorApi } from '@/services/api/counselor.api';
 import { FormField } from '@/components/form-field';
 import { EmptyState, ErrorState, LoadingState } from '@/components/state-views';

@@ -1,3 +1,4 @@
+import { NotificationKind } from '@careerside/shared';
 import { Text, View } from '@tarojs/components';
 import Taro, { useDidShow, usePullDownRefresh, useRouter } from '@tarojs/taro';
 import { useRef, useState } from 'react';
@@ -13,10 +14,10 @@ import { usePageTitle } from '@/features/navigation/use-page-title';
 import { useRequireSignIn } from '@/features/auth/use-require-sign-in';
 import { describeError } from '@/features/errors/describe-error';
 import { centerToday, monthDay, timePart } from '@/features/booking/dates';
-import { useQuery } from '@/features/booking/use-query';
+import { useQuery } from '@/utils/use-query';
 import { hasStarted, studentLine, weekOf } from '@/features/counselor/schedule';
 import { recordAttendance } from '@/features/counselor/attendance';
-import { useAgendaConsent } from '@/features/counselor/agenda-consent';
+import { useSubscribeConsent } from '@/features/notifications/subscribe-consent';
 import { counselorApi } from '@/services/api/counselor.api';
 import { isApiError } from '@/services/http/request';
 import { EmptyState, ErrorState, LoadingState } from '@/components/state-views';
@@ -25,6 +26,9 @@ import { PageRoute, withQuery } from '@/routes';
 import { openPage } from '@/utils/navigation';
 import { addDays } from '@/features/booking/dates';
 import '../counselor.scss';
+
+// The morning agenda is a one-time template: each accept allows one message, so the day view offers tomorrow's.
+const AGENDA_KINDS = [NotificationKind.CounselorAgenda];
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
@@ -37,7 +41,7 @@ export default function CounselorTodayPage() {
   const today = centerToday();
   const [date, setDate] = useState(params.date && DATE.test(params.date) ? params.date : today);
   const [busy, setBusy] = useState<string | null>(null);
-  const agendaConsent = useAgendaConsent();
+  const agendaConsent = useSubscribeConsent(AGENDA_KINDS);
   const supervision = useQuery(() => counselorApi.supervision(), [], signedIn);
 
   const schedule = useQuery(() => counselorApi.schedule(date), [date], signedIn);

@@ -3,7 +3,7 @@ import { useRouter } from '@tarojs/taro';
 import { format, useI18n } from '@/i18n';
 import { usePageTitle } from '@/features/navigation/use-page-title';
 import { describeError } from '@/features/errors/describe-error';
-import { useQuery } from '@/features/booking/use-query';
+import { useQuery } from '@/utils/use-query';
 import { employerApi } from '@/services/api/jobs.api';
 import { isApiError } from '@/services/http/request';
 import { ErrorState, LoadingState } from '@/components/state-views';

@@ -1,3 +1,4 @@
+import { NotificationKind } from '@careerside/shared';
 import { Picker, Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import { useState } from 'react';
@@ -16,8 +17,8 @@ import { format, useI18n } from '@/i18n';
 import { usePageTitle } from '@/features/navigation/use-page-title';
 import { useRequireSignIn } from '@/features/auth/use-require-sign-in';
 import { describeError } from '@/features/errors/describe-error';
-import { useQuery } from '@/features/booking/use-query';
-import { useAlertConsent } from '@/features/jobs/alert-consent';
+import { useQuery } from '@/utils/use-query';
+import { useSubscribeConsent } from '@/features/notifications/subscribe-consent';
 import { jobsApi } from '@/services/api/jobs.api';
 import { isApiError } from '@/services/http/request';
 import { OptionChips } from '@/components/option-chips';
@@ -25,6 +26,9 @@ import { TagInput } from '@/components/tag-input';
 import { ErrorState, LoadingState } from '@/components/state-views';
 import { Button } from '@/components/nutui';
 import './index.scss';
+
+// The job alert and digest templates, asked only on the student's tap.
+const ALERT_KINDS = [NotificationKind.JobAlert, NotificationKind.JobDigest];
 
 const ANY = 'any';
 
@@ -43,7 +47,7 @@ function toRequest(form: JobAlertsResponse): UpdateJobAlertsRequest {
 
 function ConsentCard() {
   const { t } = useI18n();
-  const consent = useAlertConsent();
+  const consent = useSubscribeConsent(ALERT_KINDS);
   return (
     <View className="alerts__card alerts__consent">
       <Text className="alerts__section">{t.jobAlerts.consentTitle}</Text>

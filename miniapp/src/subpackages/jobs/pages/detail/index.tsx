@@ -7,7 +7,7 @@ import { env } from '@/config/env';
 import { usePageTitle } from '@/features/navigation/use-page-title';
 import { useSession } from '@/features/auth/session.store';
 import { describeError } from '@/features/errors/describe-error';
-import { useQuery } from '@/features/booking/use-query';
+import { useQuery } from '@/utils/use-query';
 import { useJobMarks } from '@/features/jobs/job-marks';
 import { daysLeft } from '@/features/jobs/job-format';
 import { useJobText } from '@/features/jobs/use-job-text';

@@ -16,7 +16,7 @@ import { describeError } from '@/features/errors/describe-error';
 import { audioGuide, useAudioGuide } from '@/features/museum/audio-guide';
 import { imageUrl, resolveMediaUrl } from '@/features/museum/media-url';
 import { prepareNodes } from '@/features/museum/rich-text';
-import { useLoader } from '@/features/museum/use-loader';
+import { useQuery } from '@/utils/use-query';
 import { museumApi } from '@/services/api/museum.api';
 import { copyPageLink, nativeShare } from '@/platform/share';
 import { ErrorState, LoadingState } from '@/components/state-views';
@@ -37,7 +37,7 @@ export default function ExhibitPage() {
   const { t, label } = useI18n();
   const { params } = useRouter();
   const id = params.id ? decodeURIComponent(params.id) : '';
-  const exhibit = useLoader(() => museumApi.exhibit(id), [id], signedIn && id !== '');
+  const exhibit = useQuery(() => museumApi.exhibit(id), [id], signedIn && id !== '');
   const guide = useAudioGuide();
   const [transcriptOpen, setTranscriptOpen] = useState(false);
   const [busy, setBusy] = useState<MuseumReaction | null>(null);

@@ -4,7 +4,7 @@ import { useI18n } from '@/i18n';
 import { usePageTitle } from '@/features/navigation/use-page-title';
 import { useRequireSignIn } from '@/features/auth/use-require-sign-in';
 import { describeError } from '@/features/errors/describe-error';
-import { useLoader } from '@/features/museum/use-loader';
+import { useQuery } from '@/utils/use-query';
 import { museumApi } from '@/services/api/museum.api';
 import { EmptyState, ErrorState, LoadingState } from '@/components/state-views';
 import { ExhibitCard } from '@/components/museum/exhibit-card';
@@ -17,7 +17,7 @@ export default function FavouritesPage() {
   usePageTitle((t) => t.museum.favourites);
   const signedIn = useRequireSignIn();
   const { t } = useI18n();
-  const favourites = useLoader(() => museumApi.favourites(), [], signedIn);
+  const favourites = useQuery(() => museumApi.favourites(), [], signedIn);
   useDidShow(() => {
     if (signedIn && favourites.data) favourites.reload();
   });

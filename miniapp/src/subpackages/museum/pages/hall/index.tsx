@@ -7,7 +7,7 @@ import { usePageTitle } from '@/features/navigation/use-page-title';
 import { useRequireSignIn } from '@/features/auth/use-require-sign-in';
 import { describeError } from '@/features/errors/describe-error';
 import { imageUrl } from '@/features/museum/media-url';
-import { useLoader } from '@/features/museum/use-loader';
+import { useQuery } from '@/utils/use-query';
 import { museumApi } from '@/services/api/museum.api';
 import { EmptyState, ErrorState, LoadingState } from '@/components/state-views';
 import { ExhibitCard } from '@/components/museum/exhibit-card';
@@ -26,7 +26,7 @@ export default function HallPage() {
   const { params } = useRouter();
   const id = params.id ? decodeURIComponent(params.id) : '';
   const preview = params.preview === 'true';
-  const first = useLoader(
+  const first = useQuery(
     () => museumApi.hall(id, { limit: PAGE_SIZE, preview }),
     [id, preview],
     signedIn && id !== '',

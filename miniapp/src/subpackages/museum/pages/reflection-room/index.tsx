@@ -7,7 +7,7 @@ import { usePageTitle } from '@/features/navigation/use-page-title';
 import { useRequireSignIn } from '@/features/auth/use-require-sign-in';
 import { useSession } from '@/features/auth/session.store';
 import { describeError } from '@/features/errors/describe-error';
-import { useLoader } from '@/features/museum/use-loader';
+import { useQuery } from '@/utils/use-query';
 import { reflectionApi } from '@/services/api/reflection.api';
 import { ErrorState, LoadingState } from '@/components/state-views';
 import { Button } from '@/components/nutui';
@@ -27,7 +27,7 @@ export default function ReflectionRoomPage() {
   const { params } = useRouter();
   const hallId = params.hallId ? decodeURIComponent(params.hallId) : '';
   const exhibitId = params.exhibitId ? decodeURIComponent(params.exhibitId) : undefined;
-  const room = useLoader(() => reflectionApi.room(hallId), [hallId], signedIn && hallId !== '');
+  const room = useQuery(() => reflectionApi.room(hallId), [hallId], signedIn && hallId !== '');
   const [drafts, setDrafts] = useState<Record<string, Draft>>({});
   const [editing, setEditing] = useState<Record<string, string>>({});
   const [saving, setSaving] = useState<string | null>(null);

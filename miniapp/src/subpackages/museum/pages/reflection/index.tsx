@@ -5,7 +5,7 @@ import { usePageTitle } from '@/features/navigation/use-page-title';
 import { useRequireSignIn } from '@/features/auth/use-require-sign-in';
 import { describeError } from '@/features/errors/describe-error';
 import { resolveMediaUrl } from '@/features/museum/media-url';
-import { useLoader } from '@/features/museum/use-loader';
+import { useQuery } from '@/utils/use-query';
 import { reflectionApi } from '@/services/api/reflection.api';
 import { EmptyState, ErrorState, LoadingState } from '@/components/state-views';
 import { PageRoute, withQuery } from '@/routes';
@@ -17,7 +17,7 @@ export default function ReflectionRoomsPage() {
   usePageTitle((t) => t.reflection.title);
   const signedIn = useRequireSignIn();
   const { t } = useI18n();
-  const rooms = useLoader(() => reflectionApi.rooms(), [], signedIn);
+  const rooms = useQuery(() => reflectionApi.rooms(), [], signedIn);
   useDidShow(() => {
     if (signedIn && rooms.data) rooms.reload();
   });

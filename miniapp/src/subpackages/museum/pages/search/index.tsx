@@ -6,7 +6,7 @@ import { format, useI18n } from '@/i18n';
 import { usePageTitle } from '@/features/navigation/use-page-title';
 import { useRequireSignIn } from '@/features/auth/use-require-sign-in';
 import { describeError } from '@/features/errors/describe-error';
-import { useLoader } from '@/features/museum/use-loader';
+import { useQuery } from '@/utils/use-query';
 import { museumApi } from '@/services/api/museum.api';
 import { EmptyState, ErrorState, LoadingState } from '@/components/state-views';
 import { ExhibitCard } from '@/components/museum/exhibit-card';
@@ -25,9 +25,9 @@ export default function SearchPage() {
   const [query, setQuery] = useState('');
   const [tag, setTag] = useState(params.tag ? decodeURIComponent(params.tag) : '');
   const [sector, setSector] = useState<KeySector | ''>('');
-  const tags = useLoader(() => museumApi.tags(), [], signedIn);
+  const tags = useQuery(() => museumApi.tags(), [], signedIn);
   const active = query !== '' || tag !== '' || sector !== '';
-  const results = useLoader(
+  const results = useQuery(
     () => museumApi.search({ q: query || undefined, tag: tag || undefined, keySector: sector || undefined }),
     [query, tag, sector],
     signedIn && active,

@@ -6,7 +6,7 @@ import { format, useI18n } from '@/i18n';
 import { usePageTitle } from '@/features/navigation/use-page-title';
 import { useRequireSignIn } from '@/features/auth/use-require-sign-in';
 import { describeError } from '@/features/errors/describe-error';
-import { useQuery } from '@/features/booking/use-query';
+import { useQuery } from '@/utils/use-query';
 import {
   type PostingField,
   type PostingFormValues,

@@ -6,7 +6,7 @@ import { format, useI18n } from '@/i18n';
 import { usePageTitle } from '@/features/navigation/use-page-title';
 import { useRequireSignIn } from '@/features/auth/use-require-sign-in';
 import { describeError } from '@/features/errors/describe-error';
-import { useQuery } from '@/features/booking/use-query';
+import { useQuery } from '@/utils/use-query';
 import { useJobText } from '@/features/jobs/use-job-text';
 import { staffJobsApi } from '@/services/api/jobs.api';
 import { ChipGroup } from '@/components/chip-group';

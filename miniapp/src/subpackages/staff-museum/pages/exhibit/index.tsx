@@ -19,7 +19,7 @@ import { useRequireSignIn } from '@/features/auth/use-require-sign-in';
 import { describeError } from '@/features/errors/describe-error';
 import { imageUrl, resolveMediaUrl } from '@/features/museum/media-url';
 import { prepareNodes } from '@/features/museum/rich-text';
-import { useLoader } from '@/features/museum/use-loader';
+import { useQuery } from '@/utils/use-query';
 import { museumAdminApi } from '@/services/api/museum.api';
 import { isApiError } from '@/services/http/request';
 import { ErrorState, LoadingState } from '@/components/state-views';
@@ -130,7 +130,7 @@ export default function StaffExhibitPage() {
   const { t } = useI18n();
   const { params } = useRouter();
   const id = params.id ? decodeURIComponent(params.id) : '';
-  const exhibit = useLoader(() => museumAdminApi.exhibit(id), [id], signedIn && id !== '');
+  const exhibit = useQuery(() => museumAdminApi.exhibit(id), [id], signedIn && id !== '');
   usePageTitle((messages) => exhibit.data?.title ?? messages.staffMuseum.newExhibit);
 
   if (id && exhibit.status === 'error' && !exhibit.data) {
@@ -174,7 +174,7 @@ function ExhibitEditor({
   onSaved: (exhibit: AdminExhibitDto) => void;
 }) {
   const { t, label } = useI18n();
-  const halls = useLoader(() => museumAdminApi.halls(), [], signedIn);
+  const halls = useQuery(() => museumAdminApi.halls(), [], signedIn);
   const [form, setForm] = useState<Form>(() =>
     exhibit ? formOf(exhibit) : { ...EMPTY, hallId: initialHallId },
   );

@@ -7,7 +7,7 @@ import { usePageTitle } from '@/features/navigation/use-page-title';
 import { useRequireSignIn } from '@/features/auth/use-require-sign-in';
 import { describeError } from '@/features/errors/describe-error';
 import { imageUrl } from '@/features/museum/media-url';
-import { useLoader } from '@/features/museum/use-loader';
+import { useQuery } from '@/utils/use-query';
 import { museumAdminApi } from '@/services/api/museum.api';
 import { EmptyState, ErrorState, LoadingState } from '@/components/state-views';
 import { FormField } from '@/components/form-field';
@@ -22,7 +22,7 @@ export default function StaffHallsPage() {
   usePageTitle((t) => t.staffMuseum.title);
   const signedIn = useRequireSignIn();
   const { t } = useI18n();
-  const halls = useLoader(() => museumAdminApi.halls(), [], signedIn);
+  const halls = useQuery(() => museumAdminApi.halls(), [], signedIn);
   const [title, setTitle] = useState('');
   const [subtitle, setSubtitle] = useState('');
   const [cover, setCover] = useState<MediaDto | null>(null);

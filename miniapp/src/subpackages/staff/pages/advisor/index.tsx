@@ -18,7 +18,7 @@ import { useRequireSignIn } from '@/features/auth/use-require-sign-in';
 import { getToken } from '@/features/auth/session.store';
 import { describeError } from '@/features/errors/describe-error';
 import { centerToday } from '@/features/booking/dates';
-import { useQuery } from '@/features/booking/use-query';
+import { useQuery } from '@/utils/use-query';
 import { bookingApi, staffApi } from '@/services/api/booking.api';
 import { FormField } from '@/components/form-field';
 import { ErrorState, LoadingState } from '@/components/state-views';

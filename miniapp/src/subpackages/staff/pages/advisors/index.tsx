@@ -8,7 +8,7 @@ import { usePageTitle } from '@/features/navigation/use-page-title';
 import { useRequireSignIn } from '@/features/auth/use-require-sign-in';
 import { useSession } from '@/features/auth/session.store';
 import { describeError } from '@/features/errors/describe-error';
-import { useQuery } from '@/features/booking/use-query';
+import { useQuery } from '@/utils/use-query';
 import { bookingApi, staffApi } from '@/services/api/booking.api';
 import { AdvisorCard } from '@/components/advisor-card';
 import { FormField } from '@/components/form-field';

@@ -7,7 +7,7 @@ import { usePageTitle } from '@/features/navigation/use-page-title';
 import { useRequireSignIn } from '@/features/auth/use-require-sign-in';
 import { describeError } from '@/features/errors/describe-error';
 import { addDays, centerToday, datePart, timePart } from '@/features/booking/dates';
-import { useQuery } from '@/features/booking/use-query';
+import { useQuery } from '@/utils/use-query';
 import { bookingApi } from '@/services/api/booking.api';
 import { counselorStaffApi } from '@/services/api/counselor.api';
 import { ChipGroup } from '@/components/chip-group';
