@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { LRUCache } from 'lru-cache';
 import { JsonWebTokenError, JwtService, TokenExpiredError } from '@nestjs/jwt';
 import { TokenExpiredException, TokenInvalidException } from './auth.exception';
 
@@ -15,7 +16,7 @@ const VERIFIED_CACHE_SIZE = 10_000;
 @Injectable()
 export class AccessTokenService {
   /** Tokens already verified, until they expire: the signature of a token never changes its answer. */
-  private readonly verified = new Map<string, { userId: string; expiresAtMs: number }>();
+  private readonly verified = new LRUCache<string, string>({ max: VERIFIED_CACHE_SIZE });
 
   constructor(private readonly jwt: JwtService) {}
 
@@ -28,15 +29,12 @@ export class AccessTokenService {
   /** The user id of a valid token. */
   async verify(token: string, now = Date.now()): Promise<string> {
     const known = this.verified.get(token);
-    if (known) {
-      if (known.expiresAtMs > now) return known.userId;
-      this.verified.delete(token);
-    }
+    if (known) return known;
     try {
       const payload = await this.jwt.verifyAsync<AccessTokenPayload>(token);
       if (typeof payload.sub !== 'string' || payload.sub.length === 0) throw new TokenInvalidException();
-      if (this.verified.size >= VERIFIED_CACHE_SIZE) this.verified.clear();
-      this.verified.set(token, { userId: payload.sub, expiresAtMs: payload.exp * 1000 });
+      // Remembered until the token expires (TTLs are whole milliseconds, at least one).
+      this.verified.set(token, payload.sub, { ttl: Math.max(1, payload.exp * 1000 - now) });
       return payload.sub;
     } catch (error) {
       if (error instanceof TokenExpiredError) throw new TokenExpiredException();

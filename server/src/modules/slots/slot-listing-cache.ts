@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { LRUCache } from 'lru-cache';
 import type { SlotListResponse } from '@careerside/shared';
 import type { JsonText } from '../../common/http/json-text';
 
@@ -14,21 +15,17 @@ const MAX_ENTRIES = 2000;
  */
 @Injectable()
 export class SlotListingCache {
-  private readonly entries = new Map<string, { expires: number; body: JsonText<SlotListResponse> }>();
+  private readonly entries = new LRUCache<string, JsonText<SlotListResponse>>({
+    max: MAX_ENTRIES,
+    ttl: SLOT_LISTING_TTL_MS,
+  });
 
-  get(key: string, now = Date.now()): JsonText<SlotListResponse> | null {
-    const entry = this.entries.get(key);
-    if (!entry) return null;
-    if (entry.expires <= now) {
-      this.entries.delete(key);
-      return null;
-    }
-    return entry.body;
+  get(key: string): JsonText<SlotListResponse> | null {
+    return this.entries.get(key) ?? null;
   }
 
-  set(key: string, body: JsonText<SlotListResponse>, now = Date.now()): void {
-    if (this.entries.size >= MAX_ENTRIES) this.entries.clear();
-    this.entries.set(key, { expires: now + SLOT_LISTING_TTL_MS, body });
+  set(key: string, body: JsonText<SlotListResponse>): void {
+    this.entries.set(key, body);
   }
 
   clear(): void {

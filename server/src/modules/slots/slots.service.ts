@@ -55,7 +55,7 @@ export class SlotsService {
     range: { from?: string; to?: string },
     now = new Date(),
   ): JsonText<SlotListResponse> | null {
-    return this.listings.get(this.listingKey(advisorKey, range, now), now.getTime());
+    return this.listings.get(this.listingKey(advisorKey, range, now));
   }
 
   /** The listing serialized, stored for the next second when the advisor is active (visible to everyone). */
@@ -66,7 +66,7 @@ export class SlotsService {
     now = new Date(),
   ): Promise<JsonText<SlotListResponse>> {
     const body = toJsonText(await this.listForAdvisor(advisor.id, range, now));
-    if (advisor.active) this.listings.set(this.listingKey(advisorKey, range, now), body, now.getTime());
+    if (advisor.active) this.listings.set(this.listingKey(advisorKey, range, now), body);
     return body;
   }
 

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { LRUCache } from 'lru-cache';
 import {
   DataSource,
   type EntitySubscriberInterface,
@@ -23,29 +24,23 @@ const TOUCHED = 'careersideUsersTouched';
  */
 @Injectable()
 export class SignedInUserCache implements EntitySubscriberInterface<UserEntity> {
-  private readonly entries = new Map<string, { expires: number; user: UserEntity }>();
+  private readonly entries = new LRUCache<string, UserEntity>({
+    max: MAX_ENTRIES,
+    ttl: SIGNED_IN_USER_TTL_MS,
+  });
 
   constructor(dataSource: DataSource) {
     dataSource.subscribers.push(this);
   }
 
   /** A copy: a handler that changes its user object must not change the cached one. */
-  get(id: string, now = Date.now()): UserEntity | null {
-    const entry = this.entries.get(id);
-    if (!entry) return null;
-    if (entry.expires <= now) {
-      this.entries.delete(id);
-      return null;
-    }
-    return Object.assign(new UserEntity(), entry.user);
+  get(id: string): UserEntity | null {
+    const user = this.entries.get(id);
+    return user ? Object.assign(new UserEntity(), user) : null;
   }
 
-  set(user: UserEntity, now = Date.now()): void {
-    if (this.entries.size >= MAX_ENTRIES) this.entries.clear();
-    this.entries.set(user.id, {
-      expires: now + SIGNED_IN_USER_TTL_MS,
-      user: Object.assign(new UserEntity(), user),
-    });
+  set(user: UserEntity): void {
+    this.entries.set(user.id, Object.assign(new UserEntity(), user));
   }
 
   clear(): void {
