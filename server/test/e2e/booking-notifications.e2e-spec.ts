@@ -6,6 +6,7 @@ import type { ApiClient } from '../support/api-client';
 import { signInStudent } from '../support/booking';
 import { startTestApp, type TestApp } from '../support/test-app';
 import { WechatStandin } from '../support/wechat-standin';
+import { pollUntil } from '../support/poll';
 
 interface Inbox {
   items: { kind: string; title: string; body: string; page?: string | null }[];
@@ -13,19 +14,6 @@ interface Inbox {
 }
 interface Subscriptions {
   items: { kind: string; templateId: string; mode: string; remaining: number }[];
-}
-
-async function eventually<T>(
-  read: () => Promise<T>,
-  ok: (value: T) => boolean,
-  timeoutMs = 5000,
-): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await read();
-    if (ok(value) || Date.now() > deadline) return value;
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
 }
 
 describe('booking notifications', () => {
@@ -75,7 +63,7 @@ describe('booking notifications', () => {
     });
     expect(entries.items[0].body).toContain('王老师');
 
-    const sent = await eventually(
+    const sent = await pollUntil(
       () =>
         Promise.resolve(wechat.sentMessages().filter((message) => message.templateId === booked?.templateId)),
       (messages) => messages.length > 0,

@@ -16,19 +16,7 @@ import type { ApiClient } from '../support/api-client';
 import { signIn } from '../support/sign-in';
 import { startTestApp, type TestApp } from '../support/test-app';
 import { WechatStandin } from '../support/wechat-standin';
-
-async function eventually<T>(
-  read: () => Promise<T>,
-  ok: (value: T) => boolean,
-  timeoutMs = 8000,
-): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await read();
-    if (ok(value) || Date.now() > deadline) return value;
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-}
+import { pollUntil } from '../support/poll';
 
 describe('job alerts', () => {
   let t: TestApp;
@@ -276,7 +264,7 @@ describe('job alerts', () => {
       });
       expect(job.alerts).toEqual({ matched: 4, notified: 3 });
 
-      const stats = await eventually(
+      const stats = await pollUntil(
         async () => (await admin.get<JobStatsResponse>(`admin/jobs/${job.id}/stats`)).body,
         (body) => body.wechatSent + body.wechatFailed === 2,
       );
@@ -343,7 +331,7 @@ describe('job alerts', () => {
           : new Date(Date.now() - 60_000).toISOString().replace('T', ' ').replace('Z', ''),
         daily.user.id,
       ]);
-      const inbox = await eventually(
+      const inbox = await pollUntil(
         async () => (await daily.api.get<NotificationListResponse>('me/notifications?limit=50')).body.items,
         (items) => items.some((item) => item.kind === 'job_digest'),
       );

@@ -25,6 +25,7 @@ import {
 import { MuseumBuilder, wav, upload } from '../support/museum-fixtures';
 import { signIn } from '../support/sign-in';
 import { startTestApp, type TestApp } from '../support/test-app';
+import { pollUntil } from '../support/poll';
 
 type Session = Awaited<ReturnType<typeof signIn>>;
 
@@ -33,19 +34,6 @@ const exhibitPath = (id: string) => routePath(MuseumRoute.exhibit, { id });
 
 function tagsOf(nodes: RichTextNode[]): string[] {
   return nodes.flatMap((node) => ('name' in node ? [node.name, ...tagsOf(node.children ?? [])] : []));
-}
-
-async function eventually<T>(
-  read: () => Promise<T>,
-  accept: (value: T) => boolean,
-  timeoutMs = 3000,
-): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await read();
-    if (accept(value) || Date.now() > deadline) return value;
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
 }
 
 describe('the Pocket Employment Museum', () => {
@@ -170,7 +158,7 @@ describe('the Pocket Employment Museum', () => {
       await student.api.get(exhibitPath(exhibits[2].id));
       const tour = await student.api.get<ContinueTourResponse>(MuseumRoute.continueTour);
       expect(tour.body.exhibit?.id).toBe(exhibits[2].id);
-      const after = await eventually(
+      const after = await pollUntil(
         async () =>
           (await admin.api.get<AdminExhibitDto>(routePath(MuseumRoute.admin.exhibit, { id: exhibits[2].id })))
             .body.viewCount,
