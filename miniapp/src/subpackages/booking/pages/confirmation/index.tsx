@@ -1,7 +1,6 @@
-import { NotificationKind } from '@careerside/shared';
 import { Text, View } from '@tarojs/components';
 import { useRouter } from '@tarojs/taro';
-import { ADVISING_TOPICS, APPOINTMENT_MODES } from '@careerside/shared';
+import { ADVISING_TOPICS, APPOINTMENT_MODES, NotificationKind } from '@careerside/shared';
 import { format, useI18n } from '@/i18n';
 import { usePageTitle } from '@/features/navigation/use-page-title';
 import { useRequireSignIn } from '@/features/auth/use-require-sign-in';

@@ -1,18 +1,18 @@
 import { Text, Textarea, View } from '@tarojs/components';
 import Taro, { useRouter } from '@tarojs/taro';
 import { useState } from 'react';
-import { ADVISING_TOPICS, type AttendanceStatus, DEGREES } from '@careerside/shared';
-import { format, useI18n } from '@/i18n';
+import { ADVISING_TOPICS } from '@careerside/shared';
+import { useI18n } from '@/i18n';
 import { usePageTitle } from '@/features/navigation/use-page-title';
 import { useRequireSignIn } from '@/features/auth/use-require-sign-in';
 import { describeError } from '@/features/errors/describe-error';
 import { datePart, timePart } from '@/features/booking/dates';
 import { useQuery } from '@/utils/use-query';
-import { hasStarted, studentLine } from '@/features/counselor/schedule';
 import { recordAttendance } from '@/features/counselor/attendance';
 import { counselorApi } from '@/services/api/counselor.api';
 import { ErrorState, LoadingState } from '@/components/state-views';
 import { Button } from '@/components/nutui';
+import { VisitCard, type VisitAction } from '../../components/visit-card';
 import '../counselor.scss';
 
 const NOTE_MAX = 2000;
@@ -44,7 +44,7 @@ export default function CounselorAppointmentPage() {
     }
   };
 
-  const act = async (action: 'arrived' | AttendanceStatus) => {
+  const act = async (action: VisitAction) => {
     if (await recordAttendance(t, id, action)) detail.reload();
   };
 
@@ -60,63 +60,10 @@ export default function CounselorAppointmentPage() {
     );
   }
   const { appointment: item, notes, history, sharedReflections } = detail.data;
-  const line = studentLine(
-    item.student,
-    (degree) => label(DEGREES, degree),
-    (year) => format(t.counselor.studentYear, { year }),
-  );
 
   return (
     <View className="page counselor">
-      <View className={`visit visit--${item.status}`} data-id={item.appointmentId}>
-        <View className="visit__head">
-          <Text className="visit__time">
-            {datePart(item.startsAt)} {timePart(item.startsAt)}–{timePart(item.endsAt)}
-          </Text>
-          <Text className={`visit__status visit__status--${item.status}`}>
-            {item.checkedInAt && item.status === 'booked'
-              ? format(t.counselor.arrived, { time: timePart(item.checkedInAt) })
-              : t.counselor.status[item.status]}
-          </Text>
-        </View>
-        <View className="visit__body">
-          <View className="visit__who">
-            <Text className="visit__name">{item.student.name ?? '—'}</Text>
-            <Text className="visit__visits">
-              {item.earlierSessions === 0
-                ? t.counselor.firstVisit
-                : format(t.counselor.visitedBefore, { count: item.earlierSessions })}
-            </Text>
-          </View>
-          {line ? <Text className="visit__student">{line}</Text> : null}
-          <Text className="visit__topic">
-            {item.title ?? label(ADVISING_TOPICS, item.topic)} ·{' '}
-            {item.mode === 'online' ? (item.meetingUrl ?? t.counselor.online) : (item.location ?? '')}
-          </Text>
-          {item.note ? (
-            <Text className="visit__note">{format(t.counselor.studentNote, { text: item.note })}</Text>
-          ) : null}
-        </View>
-        {item.status === 'booked' ? (
-          <View className="visit__actions">
-            {!item.checkedInAt ? (
-              <Button size="small" onClick={() => void act('arrived')}>
-                {t.counselor.markArrived}
-              </Button>
-            ) : null}
-            {hasStarted(item) ? (
-              <>
-                <Button size="small" type="danger" fill="outline" onClick={() => void act('no_show')}>
-                  {t.counselor.markNoShow}
-                </Button>
-                <Button size="small" type="primary" onClick={() => void act('attended')}>
-                  {t.counselor.markCompleted}
-                </Button>
-              </>
-            ) : null}
-          </View>
-        ) : null}
-      </View>
+      <VisitCard item={item} detailed onAct={(action) => void act(action)} />
 
       <View className="counselor__card counselor__notes">
         <Text className="counselor__section">{t.counselor.notes}</Text>

@@ -1,21 +1,14 @@
-import { NotificationKind } from '@careerside/shared';
 import { Text, View } from '@tarojs/components';
 import Taro, { useDidShow, usePullDownRefresh, useRouter } from '@tarojs/taro';
 import { useRef, useState } from 'react';
-import {
-  ADVISING_TOPICS,
-  type AttendanceStatus,
-  type CounselorScheduleItemDto,
-  DEGREES,
-  ErrorCode,
-} from '@careerside/shared';
+import { type CounselorScheduleItemDto, ErrorCode, NotificationKind } from '@careerside/shared';
 import { format, useI18n } from '@/i18n';
 import { usePageTitle } from '@/features/navigation/use-page-title';
 import { useRequireSignIn } from '@/features/auth/use-require-sign-in';
 import { describeError } from '@/features/errors/describe-error';
-import { centerToday, monthDay, timePart } from '@/features/booking/dates';
+import { centerToday, monthDay } from '@/features/booking/dates';
 import { useQuery } from '@/utils/use-query';
-import { hasStarted, studentLine, weekOf } from '@/features/counselor/schedule';
+import { weekOf } from '@/features/counselor/schedule';
 import { recordAttendance } from '@/features/counselor/attendance';
 import { useSubscribeConsent } from '@/features/notifications/subscribe-consent';
 import { counselorApi } from '@/services/api/counselor.api';
@@ -25,6 +18,7 @@ import { Button } from '@/components/nutui';
 import { PageRoute, withQuery } from '@/routes';
 import { openPage } from '@/utils/navigation';
 import { addDays } from '@/features/booking/dates';
+import { VisitCard, type VisitAction } from '../../components/visit-card';
 import '../counselor.scss';
 
 // The morning agenda is a one-time template: each accept allows one message, so the day view offers tomorrow's.
@@ -36,7 +30,7 @@ const DATE = /^\d{4}-\d{2}-\d{2}$/;
 export default function CounselorTodayPage() {
   usePageTitle((t) => t.counselor.todayTitle);
   const signedIn = useRequireSignIn();
-  const { t, label } = useI18n();
+  const { t } = useI18n();
   const { params } = useRouter();
   const today = centerToday();
   const [date, setDate] = useState(params.date && DATE.test(params.date) ? params.date : today);
@@ -62,7 +56,7 @@ export default function CounselorTodayPage() {
     void Taro.stopPullDownRefresh();
   });
 
-  const act = async (item: CounselorScheduleItemDto, action: 'arrived' | AttendanceStatus) => {
+  const act = async (item: CounselorScheduleItemDto, action: VisitAction) => {
     setBusy(item.appointmentId);
     if (await recordAttendance(t, item.appointmentId, action)) {
       schedule.reload();
@@ -91,88 +85,15 @@ export default function CounselorTodayPage() {
   const counts = new Map((week.data?.days ?? []).map((day) => [day.date, day]));
   const { month, day } = monthDay(date);
 
-  const card = (item: CounselorScheduleItemDto) => {
-    const line = studentLine(
-      item.student,
-      (degree) => label(DEGREES, degree),
-      (year) => format(t.counselor.studentYear, { year }),
-    );
-    const place = item.mode === 'online' ? t.counselor.online : (item.location ?? '');
-    const canAttend = item.status === 'booked' && hasStarted(item);
-    return (
-      <View key={item.appointmentId} className={`visit visit--${item.status}`} data-id={item.appointmentId}>
-        <View className="visit__head">
-          <Text className="visit__time">
-            {timePart(item.startsAt)}–{timePart(item.endsAt)}
-          </Text>
-          <Text className={`visit__status visit__status--${item.status}`}>
-            {item.checkedInAt && item.status === 'booked'
-              ? format(t.counselor.arrived, { time: timePart(item.checkedInAt) })
-              : t.counselor.status[item.status]}
-          </Text>
-        </View>
-        <View
-          className="visit__body"
-          onClick={() => void openPage(withQuery(PageRoute.counselorAppointment, { id: item.appointmentId }))}
-        >
-          <View className="visit__who">
-            <Text className="visit__name">{item.student.name ?? '—'}</Text>
-            <Text className="visit__visits">
-              {item.earlierSessions === 0
-                ? t.counselor.firstVisit
-                : format(t.counselor.visitedBefore, { count: item.earlierSessions })}
-            </Text>
-          </View>
-          {line ? <Text className="visit__student">{line}</Text> : null}
-          <Text className="visit__topic">
-            {item.title ?? label(ADVISING_TOPICS, item.topic)} · {place}
-          </Text>
-          {item.note ? (
-            <Text className="visit__note">{format(t.counselor.studentNote, { text: item.note })}</Text>
-          ) : null}
-          {item.lastNote ? (
-            <Text className="visit__last-note">
-              {format(t.counselor.lastNote, { text: item.lastNote.text })}
-            </Text>
-          ) : null}
-        </View>
-        {item.status === 'booked' ? (
-          <View className="visit__actions">
-            {!item.checkedInAt ? (
-              <Button
-                size="small"
-                disabled={busy === item.appointmentId}
-                onClick={() => void act(item, 'arrived')}
-              >
-                {t.counselor.markArrived}
-              </Button>
-            ) : null}
-            {canAttend ? (
-              <>
-                <Button
-                  size="small"
-                  type="danger"
-                  fill="outline"
-                  disabled={busy === item.appointmentId}
-                  onClick={() => void act(item, 'no_show')}
-                >
-                  {t.counselor.markNoShow}
-                </Button>
-                <Button
-                  size="small"
-                  type="primary"
-                  disabled={busy === item.appointmentId}
-                  onClick={() => void act(item, 'attended')}
-                >
-                  {t.counselor.markCompleted}
-                </Button>
-              </>
-            ) : null}
-          </View>
-        ) : null}
-      </View>
-    );
-  };
+  const card = (item: CounselorScheduleItemDto) => (
+    <VisitCard
+      key={item.appointmentId}
+      item={item}
+      busy={busy === item.appointmentId}
+      onAct={(action) => void act(item, action)}
+      onOpen={() => void openPage(withQuery(PageRoute.counselorAppointment, { id: item.appointmentId }))}
+    />
+  );
 
   const data = schedule.data;
   return (

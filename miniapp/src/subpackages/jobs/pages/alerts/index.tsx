@@ -1,4 +1,3 @@
-import { NotificationKind } from '@careerside/shared';
 import { Picker, Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import { useState } from 'react';
@@ -11,6 +10,7 @@ import {
   JOB_LIMITS,
   type JobAlertsResponse,
   KEY_SECTORS,
+  NotificationKind,
   type UpdateJobAlertsRequest,
 } from '@careerside/shared';
 import { format, useI18n } from '@/i18n';
