@@ -6,89 +6,30 @@
 // three late cancellations; 扫一扫 by code; an admin opens the staff pages.
 // Screenshots land in artifacts/screenshots/ as booking-*.png.
 import assert from 'node:assert/strict';
-import { mkdirSync } from 'node:fs';
-import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { after, before, describe, test } from 'node:test';
-import { chromium } from 'playwright-core';
+import { BASE_URL, h5Session } from './support/h5-session.mjs';
 
-const BASE_URL = (process.env.BASE_URL ?? 'http://127.0.0.1:3000').replace(/\/+$/, '');
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const SHOTS = fileURLToPath(new URL('../../artifacts/screenshots/', import.meta.url));
-const TIMEOUT = 15_000;
 const CENTER_TIME_ZONE = 'Asia/Shanghai';
 /** 刘老师: no other step here books with this advisor, so extra hours on their days change nothing else. */
 const EXTRA_HOURS_ADVISOR = 'advisor-4';
 const MINUTE = 60_000;
 
-let browser;
 let page;
-let shotIndex = 0;
-const consoleErrors = [];
-const expectedFailures = [];
-
-function expectFailure(status, path) {
-  expectedFailures.push({ status, path });
-}
-
-function onConsoleError(message) {
-  const text = message.text();
-  const status = text.includes('net::ERR_') ? 'network' : Number(/status of (\d{3})/.exec(text)?.[1]);
-  const url = message.location()?.url;
-  const path = url ? new URL(url).pathname : null;
-  const index = expectedFailures.findIndex((entry) => entry.status === status && entry.path === path);
-  if (text.startsWith('Failed to load resource') && index >= 0) {
-    expectedFailures.splice(index, 1);
-    return;
-  }
-  consoleErrors.push(`${text}${url ? ` (${url})` : ''}`);
-}
-
-function shown(selector, text) {
-  const locator = page.locator(selector).filter({ visible: true });
-  return text === undefined ? locator.first() : locator.filter({ hasText: text }).first();
-}
-
-async function clickButton(text, within = '') {
-  await shown(`${within} .nut-button`.trim(), text).click();
-}
-
-async function clickTab(label) {
-  await page
-    .locator('.weui-tabbar__item')
-    .filter({ has: page.locator('.weui-tabbar__label', { hasText: new RegExp(`^${label}$`) }) })
-    .click();
-}
-
-async function expectText(text, selector = 'body') {
-  await shown(selector, text).waitFor({ state: 'visible', timeout: TIMEOUT });
-}
-
-async function expectPath(path) {
-  await page.waitForURL((url) => url.pathname === path, { timeout: TIMEOUT });
-}
-
-async function screenshot(name) {
-  await page.waitForLoadState('networkidle');
-  await page.waitForTimeout(400);
-  shotIndex += 1;
-  await page.screenshot({ path: join(SHOTS, `booking-${String(shotIndex).padStart(2, '0')}-${name}.png`) });
-}
-
-/** The API as the signed-in browser user. */
-async function api(method, path) {
-  return page.evaluate(
-    async ({ method, path }) => {
-      const token = JSON.parse(localStorage.getItem('careerside.token') ?? 'null')?.data;
-      const response = await fetch(`/api/${path}`, {
-        method,
-        headers: token ? { authorization: `Bearer ${token}` } : {},
-      });
-      return { status: response.status, body: await response.json() };
-    },
-    { method, path },
-  );
-}
+const h5 = h5Session({ page: () => page, shotPrefix: 'booking-' });
+const {
+  consoleErrors,
+  expectedFailures,
+  expectFailure,
+  shown,
+  clickButton,
+  clickTab,
+  expectText,
+  expectPath,
+  screenshot,
+  devSignIn,
+  signOut,
+  api,
+} = h5;
 
 /** The API as someone else, straight from Node: real requests to the same server. */
 async function apiAs(token, method, path, body) {
@@ -205,53 +146,12 @@ async function inBrowserAs(session, steps) {
   }
 }
 
-async function devSignIn(role, name) {
-  await expectPath('/subpackages/auth/pages/login/index');
-  await expectText('开发环境登录');
-  await shown('.login__role', role).click();
-  await shown('.login__dev input').fill(name);
-  await clickButton(/^登录$/, '.login__dev');
-}
-
-async function signOut() {
-  await page.goto(`${BASE_URL}/pages/me/index`);
-  await shown('.menu-list__item', '退出登录').click();
-  await shown('.taro-model__confirm', '退出登录').click();
-  await expectText('登录后查看你的信息');
-}
-
 before(async () => {
-  mkdirSync(SHOTS, { recursive: true });
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
-  });
-  const context = await browser.newContext({
-    viewport: { width: 375, height: 812 },
-    deviceScaleFactor: 2,
-    isMobile: true,
-    hasTouch: true,
-    locale: 'zh-CN',
-  });
-  page = await context.newPage();
-  page.setDefaultTimeout(TIMEOUT);
-  page.on('console', (message) => {
-    if (message.type() === 'error') onConsoleError(message);
-  });
-  page.on('pageerror', (error) => consoleErrors.push(`page error: ${error.message}`));
+  page = await h5.start();
 });
 
 after(async () => {
-  await browser?.close();
+  await h5.close();
 });
 
 describe('booking in the H5 app', { concurrency: false }, () => {

@@ -5,79 +5,25 @@
 // the calendar feed; an admin reviews the figures and the note access log. Screenshots land in
 // artifacts/screenshots/ as counselor-*.png.
 import assert from 'node:assert/strict';
-import { mkdirSync } from 'node:fs';
-import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { after, before, describe, test } from 'node:test';
-import { chromium } from 'playwright-core';
+import { BASE_URL, h5Session } from './support/h5-session.mjs';
 
-const BASE_URL = (process.env.BASE_URL ?? 'http://127.0.0.1:3000').replace(/\/+$/, '');
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const SHOTS = fileURLToPath(new URL('../../artifacts/screenshots/', import.meta.url));
-const TIMEOUT = 15_000;
 const TODAY_PAGE = '/subpackages/counselor/pages/today/index';
 
-let browser;
 let page;
-let shotIndex = 0;
-const consoleErrors = [];
-const expectedFailures = [];
-
-function expectFailure(status, path) {
-  expectedFailures.push({ status, path });
-}
-
-function onConsoleError(message) {
-  const text = message.text();
-  const status = text.includes('net::ERR_') ? 'network' : Number(/status of (\d{3})/.exec(text)?.[1]);
-  const url = message.location()?.url;
-  const path = url ? new URL(url).pathname : null;
-  const index = expectedFailures.findIndex((entry) => entry.status === status && entry.path === path);
-  if (text.startsWith('Failed to load resource') && index >= 0) {
-    expectedFailures.splice(index, 1);
-    return;
-  }
-  consoleErrors.push(`${text}${url ? ` (${url})` : ''}`);
-}
-
-function shown(selector, text) {
-  const locator = page.locator(selector).filter({ visible: true });
-  return text === undefined ? locator.first() : locator.filter({ hasText: text }).first();
-}
-
-async function clickButton(text, within = '') {
-  await shown(`${within} .nut-button`.trim(), text).click();
-}
-
-async function expectText(text, selector = 'body') {
-  await shown(selector, text).waitFor({ state: 'visible', timeout: TIMEOUT });
-}
-
-async function expectPath(path) {
-  await page.waitForURL((url) => url.pathname === path, { timeout: TIMEOUT });
-}
-
-async function screenshot(name) {
-  await page.waitForLoadState('networkidle');
-  await page.waitForTimeout(400);
-  shotIndex += 1;
-  await page.screenshot({ path: join(SHOTS, `counselor-${String(shotIndex).padStart(2, '0')}-${name}.png`) });
-}
-
-async function devSignIn(role, name) {
-  await expectPath('/subpackages/auth/pages/login/index');
-  await expectText('开发环境登录');
-  await shown('.login__role', role).click();
-  await shown('.login__dev input').fill(name);
-  await clickButton(/^登录$/, '.login__dev');
-}
-
-async function signOut() {
-  await page.goto(`${BASE_URL}/pages/me/index`);
-  await shown('.menu-list__item', '退出登录').click();
-  await shown('.taro-model__confirm', '退出登录').click();
-  await expectText('登录后查看你的信息');
-}
+const h5 = h5Session({ page: () => page, shotPrefix: 'counselor-' });
+const {
+  consoleErrors,
+  expectFailure,
+  shown,
+  clickButton,
+  expectText,
+  expectPath,
+  nextShotPath,
+  screenshot,
+  devSignIn,
+  signOut,
+} = h5;
 
 async function api(method, path, { token, body } = {}) {
   const response = await fetch(`${BASE_URL}/api/${path}`, {
@@ -117,40 +63,13 @@ function started(time) {
 let adminToken;
 
 before(async () => {
-  mkdirSync(SHOTS, { recursive: true });
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
-  });
-  const context = await browser.newContext({
-    viewport: { width: 375, height: 812 },
-    deviceScaleFactor: 2,
-    isMobile: true,
-    hasTouch: true,
-    locale: 'zh-CN',
-  });
-  await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: BASE_URL });
-  page = await context.newPage();
-  page.setDefaultTimeout(TIMEOUT);
-  page.on('console', (message) => {
-    if (message.type() === 'error') onConsoleError(message);
-  });
-  page.on('pageerror', (error) => consoleErrors.push(`page error: ${error.message}`));
+  page = await h5.start({ clipboard: true });
   adminToken = (await api('POST', 'auth/dev-login', { body: { openid: 'demo-admin', role: 'admin' } })).body
     .token;
 });
 
 after(async () => {
-  await browser?.close();
+  await h5.close();
 });
 
 describe('the counselor workspace in the H5 app', { concurrency: false }, () => {
@@ -252,10 +171,7 @@ describe('the counselor workspace in the H5 app', { concurrency: false }, () => 
     });
     await page.goto(`${BASE_URL}${TODAY_PAGE}?date=${demoDay()}`);
     await shown('.state-loading').waitFor();
-    shotIndex += 1;
-    await page.screenshot({
-      path: join(SHOTS, `counselor-${String(shotIndex).padStart(2, '0')}-loading.png`),
-    });
+    await page.screenshot({ path: nextShotPath('loading') });
     await expectText('李同学', '.visit__name');
     await page.unroute('**/api/counselor/schedule?*');
   });

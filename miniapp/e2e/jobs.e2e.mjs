@@ -5,178 +5,40 @@
 // imports a CSV; an employer submits a posting and follows it on the status page.
 // Screenshots land in artifacts/screenshots/ as jobs-*.png.
 import assert from 'node:assert/strict';
-import { mkdirSync } from 'node:fs';
-import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { after, before, describe, test } from 'node:test';
-import { chromium } from 'playwright-core';
+import { BASE_URL, TIMEOUT, apiAsDevUser as apiAs, h5Session } from './support/h5-session.mjs';
 
-const BASE_URL = (process.env.BASE_URL ?? 'http://127.0.0.1:3000').replace(/\/+$/, '');
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const SHOTS = fileURLToPath(new URL('../../artifacts/screenshots/', import.meta.url));
-const TIMEOUT = 15_000;
 // Runs against a database other suites also write to: names made here are unique to this run.
 const RUN = Date.now().toString(36).slice(-5);
 
-let browser;
 let page;
-let shotIndex = 0;
-const consoleErrors = [];
-const expectedFailures = [];
-
-function expectFailure(status, path) {
-  expectedFailures.push({ status, path });
-}
-
-function onConsoleError(message) {
-  const text = message.text();
-  const status = text.includes('net::ERR_') ? 'network' : Number(/status of (\d{3})/.exec(text)?.[1]);
-  const url = message.location()?.url;
-  const path = url ? new URL(url).pathname : null;
-  const index = expectedFailures.findIndex((entry) => entry.status === status && entry.path === path);
-  if (text.startsWith('Failed to load resource') && index >= 0) {
-    expectedFailures.splice(index, 1);
-    return;
-  }
-  consoleErrors.push(`${text}${url ? ` (${url})` : ''}`);
-}
-
-/** The element with this text inside the page that is showing (Taro H5 keeps hidden pages in the DOM). */
-function shown(selector, text) {
-  const locator = page.locator(selector).filter({ visible: true });
-  return text === undefined ? locator.first() : locator.filter({ hasText: text }).first();
-}
-
-/** Taro buttons intercept clicks on their label: click the NutUI button element, scoped to the page's root. */
-async function clickButton(text, within = '') {
-  try {
-    await shown(`${within} .nut-button`.trim(), text).click();
-  } catch (error) {
-    await page.screenshot({ path: join(SHOTS, `jobs-failed-click-${Date.now()}.png`) });
-    throw new Error(`${error.message}\n(on ${page.url()})`, { cause: error });
-  }
-}
-
-async function clickTab(label) {
-  await page
-    .locator('.weui-tabbar__item')
-    .filter({ has: page.locator('.weui-tabbar__label', { hasText: new RegExp(`^${label}$`) }) })
-    .click();
-}
-
-async function expectText(text, selector = 'body') {
-  await shown(selector, text).waitFor({ state: 'visible', timeout: TIMEOUT });
-}
+const h5 = h5Session({ page: () => page, shotPrefix: 'jobs-' });
+const {
+  consoleErrors,
+  expectFailure,
+  shown,
+  clickButton,
+  clickTab,
+  expectText,
+  expectPath,
+  screenshot,
+  afterToast,
+  devSignIn,
+  signOut,
+  api,
+} = h5;
 
 /** Waits until nothing on the page showing matches. */
 async function expectGone(selector, text) {
   await shown(selector, text).waitFor({ state: 'hidden', timeout: TIMEOUT });
 }
 
-async function expectPath(path) {
-  await page.waitForURL((url) => url.pathname === path, { timeout: TIMEOUT });
-}
-
-async function screenshot(name, fullPage = false) {
-  await page.waitForLoadState('networkidle');
-  await page.waitForTimeout(400);
-  shotIndex += 1;
-  await page.screenshot({
-    path: join(SHOTS, `jobs-${String(shotIndex).padStart(2, '0')}-${name}.png`),
-    fullPage,
-  });
-}
-
-/** Lets a toast fade before a screenshot, so the picture shows the page and not the toast over it. */
-async function afterToast() {
-  await page.waitForTimeout(1800);
-}
-
-async function devSignIn(role, name) {
-  await expectPath('/subpackages/auth/pages/login/index');
-  await expectText('开发环境登录');
-  await shown('.login__role', role).click();
-  await shown('.login__dev input').fill(name);
-  await clickButton(/^登录$/, '.login__dev');
-}
-
-async function signOut() {
-  await page.goto(`${BASE_URL}/pages/me/index`);
-  await shown('.menu-list__item', '退出登录').click();
-  await shown('.taro-model__confirm', '退出登录').click();
-  await expectText('登录后查看你的信息');
-}
-
-/** The API as the app's signed-in user (its token from storage). */
-async function api(method, path, body) {
-  return page.evaluate(
-    async ({ method, path, body }) => {
-      const token = JSON.parse(localStorage.getItem('careerside.token') ?? 'null')?.data;
-      const response = await fetch(`/api/${path}`, {
-        method,
-        headers: {
-          ...(token ? { authorization: `Bearer ${token}` } : {}),
-          ...(body ? { 'content-type': 'application/json' } : {}),
-        },
-        body: body ? JSON.stringify(body) : undefined,
-      });
-      return { status: response.status, body: await response.json() };
-    },
-    { method, path, body },
-  );
-}
-
-/** The API as someone else, straight from Node (dev sign-in). */
-async function apiAs(openid, role, method, path, body) {
-  const login = await fetch(`${BASE_URL}/api/auth/dev-login`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ openid, role }),
-  }).then((response) => response.json());
-  const response = await fetch(`${BASE_URL}/api/${path}`, {
-    method,
-    headers: {
-      authorization: `Bearer ${login.token}`,
-      ...(body ? { 'content-type': 'application/json' } : {}),
-    },
-    body: body ? JSON.stringify(body) : undefined,
-  });
-  return { status: response.status, body: await response.json() };
-}
-
 before(async () => {
-  mkdirSync(SHOTS, { recursive: true });
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
-  });
-  const context = await browser.newContext({
-    viewport: { width: 375, height: 812 },
-    deviceScaleFactor: 2,
-    isMobile: true,
-    hasTouch: true,
-    locale: 'zh-CN',
-  });
-  await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: BASE_URL });
-  page = await context.newPage();
-  page.setDefaultTimeout(TIMEOUT);
-  page.on('console', (message) => {
-    if (message.type() === 'error') onConsoleError(message);
-  });
-  page.on('pageerror', (error) => consoleErrors.push(`page error: ${error.message}`));
+  page = await h5.start({ clipboard: true });
 });
 
 after(async () => {
-  await browser?.close();
+  await h5.close();
 });
 
 describe('jobs in the H5 app', { concurrency: false }, () => {

@@ -3,84 +3,40 @@
 // Screenshots land in artifacts/screenshots/museum-*.png for a person to look at.
 /* global document, getComputedStyle */
 import assert from 'node:assert/strict';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { after, before, describe, test } from 'node:test';
-import { chromium } from 'playwright-core';
 import { PNG } from 'pngjs';
+import { BASE_URL, MOBILE, h5Session } from './support/h5-session.mjs';
 
-const BASE_URL = (process.env.BASE_URL ?? 'http://127.0.0.1:3000').replace(/\/+$/, '');
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const SHOTS = fileURLToPath(new URL('../../artifacts/screenshots/', import.meta.url));
-const TIMEOUT = 15_000;
-const MOBILE = {
-  viewport: { width: 375, height: 812 },
-  deviceScaleFactor: 2,
-  isMobile: true,
-  hasTouch: true,
-};
 const DESKTOP = { viewport: { width: 1280, height: 860 }, deviceScaleFactor: 1 };
 
-let browser;
 let page;
-let shotIndex = 0;
-const consoleErrors = [];
-const contexts = [];
-
-async function openContext(options) {
-  const context = await browser.newContext({
-    ...options,
-    locale: 'zh-CN',
-    permissions: ['clipboard-read', 'clipboard-write'],
-  });
-  contexts.push(context);
-  const created = await context.newPage();
-  created.setDefaultTimeout(TIMEOUT);
-  created.on('console', (message) => {
-    if (message.type() === 'error')
-      consoleErrors.push(`${message.text()} (${message.location()?.url ?? ''})`);
-  });
-  created.on('pageerror', (error) => consoleErrors.push(`page error: ${error.message}`));
-  return created;
-}
-
-/** The element with this text inside the page that is showing (Taro H5 keeps hidden pages in the DOM). */
-function shown(selector, text) {
-  const locator = page.locator(selector).filter({ visible: true });
-  return text === undefined ? locator.first() : locator.filter({ hasText: text }).first();
-}
-
-async function clickButton(text, within = '') {
-  await shown(`${within} .nut-button`.trim(), text).click();
-}
-
-async function expectText(text, selector = 'body') {
-  await shown(selector, text).waitFor({ state: 'visible', timeout: TIMEOUT });
-}
-
-async function expectPath(path) {
-  await page.waitForURL((url) => url.pathname === path, { timeout: TIMEOUT });
-}
-
-async function screenshot(name) {
-  await page.waitForLoadState('networkidle');
+const h5 = h5Session({
+  page: () => page,
+  shotPrefix: 'museum-',
+  chromiumArgs: ['--autoplay-policy=no-user-gesture-required'],
   // Let toasts fade and images settle so the picture is what a person sees.
   // (a Taro toast fades by opacity, which Playwright still counts as visible).
-  await page
-    .waitForFunction(
-      () =>
-        [...document.querySelectorAll('.taro__toast')].every(
-          (toast) => toast.style.opacity === '0' || getComputedStyle(toast).display === 'none',
-        ),
-      undefined,
-      { timeout: 5000 },
-    )
-    .catch(() => undefined);
-  await page.waitForTimeout(500);
-  shotIndex += 1;
-  await page.screenshot({ path: join(SHOTS, `museum-${String(shotIndex).padStart(2, '0')}-${name}.png`) });
+  async settle(shownPage) {
+    await shownPage
+      .waitForFunction(
+        () =>
+          [...document.querySelectorAll('.taro__toast')].every(
+            (toast) => toast.style.opacity === '0' || getComputedStyle(toast).display === 'none',
+          ),
+        undefined,
+        { timeout: 5000 },
+      )
+      .catch(() => undefined);
+    await shownPage.waitForTimeout(500);
+  },
+});
+const { consoleErrors, shown, clickButton, expectText, expectPath, screenshot } = h5;
+
+async function openContext(options) {
+  return h5.newPage(options, { clipboard: true });
 }
 
 /** Taro H5 scrolls each page inside its own container, not the window. */
@@ -93,11 +49,7 @@ async function scrollBy(pixels) {
 }
 
 async function devSignIn({ role, name }) {
-  await expectPath('/subpackages/auth/pages/login/index');
-  await expectText('开发环境登录');
-  await shown('.login__role', role).click();
-  await shown('.login__dev input').fill(name);
-  await clickButton(/^登录$/, '.login__dev');
+  await h5.devSignIn(role, name);
 }
 
 async function signOut() {
@@ -139,27 +91,12 @@ async function upload(trigger, file) {
 }
 
 before(async () => {
-  mkdirSync(SHOTS, { recursive: true });
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--autoplay-policy=no-user-gesture-required',
-    ],
-  });
+  await h5.launch();
   page = await openContext(MOBILE);
 });
 
 after(async () => {
-  for (const context of contexts) await context.close();
-  await browser?.close();
+  await h5.close();
 });
 
 describe('the Pocket Employment Museum (H5)', { concurrency: false }, () => {

@@ -2,80 +2,22 @@
 // BASE_URL=http://127.0.0.1:3000 node --test miniapp/e2e/
 // Screenshots of every page land in artifacts/screenshots/ (git-ignored) for a person to look at.
 import assert from 'node:assert/strict';
-import { mkdirSync } from 'node:fs';
-import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { after, before, describe, test } from 'node:test';
-import { chromium } from 'playwright-core';
+import { BASE_URL, TIMEOUT, h5Session } from './support/h5-session.mjs';
 
-const BASE_URL = (process.env.BASE_URL ?? 'http://127.0.0.1:3000').replace(/\/+$/, '');
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const SHOTS = fileURLToPath(new URL('../../artifacts/screenshots/', import.meta.url));
-const TIMEOUT = 15_000;
-
-let browser;
-let context;
 let page;
-let shotIndex = 0;
-const consoleErrors = [];
-// Failures a step provokes on purpose (a 400 for a bad year, a 401 for a dead token, a dropped connection).
-// Chromium logs each as a console error; only these, by status (or 'network') and path, each once, are not
-// counted as failures.
-const expectedFailures = [];
-
-function expectFailure(status, path) {
-  expectedFailures.push({ status, path });
-}
-
-function onConsoleError(message) {
-  const text = message.text();
-  const status = text.includes('net::ERR_') ? 'network' : Number(/status of (\d{3})/.exec(text)?.[1]);
-  const url = message.location()?.url;
-  const path = url ? new URL(url).pathname : null;
-  const index = expectedFailures.findIndex((entry) => entry.status === status && entry.path === path);
-  if (text.startsWith('Failed to load resource') && index >= 0) {
-    expectedFailures.splice(index, 1);
-    return;
-  }
-  consoleErrors.push(`${text}${url ? ` (${url})` : ''}`);
-}
-
-/** The element with this text inside the page that is showing (Taro H5 keeps hidden pages in the DOM). */
-function shown(selector, text) {
-  const locator = page.locator(selector).filter({ visible: true });
-  return text === undefined ? locator.first() : locator.filter({ hasText: text }).first();
-}
-
-/**
- * Taro buttons intercept clicks on their label: click the NutUI button element itself. `within` names the
- * page's root class, because during a page transition the previous page is still on screen.
- */
-async function clickButton(text, within = '') {
-  try {
-    await shown(`${within} .nut-button`.trim(), text).click();
-  } catch (error) {
-    await page.screenshot({ path: join(SHOTS, `failed-click-${Date.now()}.png`) });
-    throw new Error(`${error.message}\n(on ${page.url()})`, { cause: error });
-  }
-}
-
-function tab(label) {
-  return page.locator('.weui-tabbar__item').filter({
-    has: page.locator('.weui-tabbar__label', { hasText: new RegExp(`^${label}$`) }),
-  });
-}
-
-async function clickTab(label) {
-  await tab(label).click();
-}
-
-async function expectText(text, selector = 'body') {
-  await shown(selector, text).waitFor({ state: 'visible', timeout: TIMEOUT });
-}
-
-async function expectPath(path) {
-  await page.waitForURL((url) => url.pathname === path, { timeout: TIMEOUT });
-}
+const h5 = h5Session({ page: () => page });
+const {
+  consoleErrors,
+  expectFailure,
+  shown,
+  clickButton,
+  tab,
+  clickTab,
+  expectText,
+  expectPath,
+  screenshot,
+} = h5;
 
 /** H5 shows the navigation bar title as the document title. */
 async function expectTitle(title) {
@@ -86,25 +28,13 @@ async function expectTitle(title) {
   }
 }
 
-async function screenshot(name) {
-  // Let fonts, images and transitions settle so the picture is what a person sees.
-  await page.waitForLoadState('networkidle');
-  await page.waitForTimeout(400);
-  shotIndex += 1;
-  await page.screenshot({ path: join(SHOTS, `${String(shotIndex).padStart(2, '0')}-${name}.png`) });
-}
-
 async function fillInput(fieldSelector, value) {
   const input = shown(`${fieldSelector} input`);
   await input.fill(value);
 }
 
 async function devSignIn({ role, name }) {
-  await expectPath('/subpackages/auth/pages/login/index');
-  await expectText('开发环境登录');
-  await shown('.login__role', role).click();
-  await fillInput('.login__dev', name);
-  await clickButton(/^登录$/, '.login__dev');
+  await h5.devSignIn(role, name);
 }
 
 async function openMe() {
@@ -113,38 +43,11 @@ async function openMe() {
 }
 
 before(async () => {
-  mkdirSync(SHOTS, { recursive: true });
-  // Playwright gives the browser a fresh temporary profile of its own (it refuses --user-data-dir).
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
-  });
-  context = await browser.newContext({
-    viewport: { width: 375, height: 812 },
-    deviceScaleFactor: 2,
-    isMobile: true,
-    hasTouch: true,
-    locale: 'zh-CN',
-  });
-  page = await context.newPage();
-  page.setDefaultTimeout(TIMEOUT);
-  page.on('console', (message) => {
-    if (message.type() === 'error') onConsoleError(message);
-  });
-  page.on('pageerror', (error) => consoleErrors.push(`page error: ${error.message}`));
+  page = await h5.start();
 });
 
 after(async () => {
-  await browser?.close();
+  await h5.close();
 });
 
 describe('H5 shell', { concurrency: false }, () => {
