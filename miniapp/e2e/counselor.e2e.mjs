@@ -218,7 +218,7 @@ describe('the counselor workspace in the H5 app', { concurrency: false }, () => 
     await page.goto(`${BASE_URL}${TODAY_PAGE}`);
     await shown('.counselor__link', '请假 / 加班').click();
     await expectPath('/subpackages/counselor/pages/availability/index');
-    await shown('.counselor__chip', '加班').click();
+    await shown('[data-field="kind"] .option-chips__chip', '加班').click();
     const evening = addDays(demoDay(), 3);
     await shown('[data-field="date"] input').fill(evening);
     await shown('[data-field="startTime"] input').fill('18:00');

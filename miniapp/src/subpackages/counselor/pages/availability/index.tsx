@@ -13,6 +13,7 @@ import { counselorApi } from '@/services/api/counselor.api';
 import { FormField } from '@/components/form-field';
 import { EmptyState, ErrorState, LoadingState } from '@/components/state-views';
 import { Button } from '@/components/nutui';
+import { OptionChips } from '@/components/option-chips';
 import '../counselor.scss';
 
 type Kind = 'timeOff' | 'extra';
@@ -86,19 +87,18 @@ export default function CounselorAvailabilityPage() {
     });
   };
 
-  const chip = (on: boolean, text: string, onClick: () => void, key: string) => (
-    <Text key={key} className={`counselor__chip ${on ? 'counselor__chip--on' : ''}`} onClick={onClick}>
-      {text}
-    </Text>
-  );
-
   return (
     <View className="page counselor">
       <View className="counselor__card">
-        <View className="counselor__chips">
-          {chip(kind === 'timeOff', t.counselor.timeOff, () => setKind('timeOff'), 'timeOff')}
-          {chip(kind === 'extra', t.counselor.extraHours, () => setKind('extra'), 'extra')}
-        </View>
+        <OptionChips
+          options={[
+            { value: 'timeOff', label: t.counselor.timeOff },
+            { value: 'extra', label: t.counselor.extraHours },
+          ]}
+          selected={[kind]}
+          onChange={([next]) => next && setKind(next)}
+          testId="kind"
+        />
         {kind === 'timeOff' ? <Text className="counselor__hint">{t.counselor.timeOffHint}</Text> : null}
         <FormField label={t.counselor.date} testId="date">
           <Input
@@ -109,10 +109,15 @@ export default function CounselorAvailabilityPage() {
           />
         </FormField>
         {kind === 'timeOff' ? (
-          <View className="counselor__chips">
-            {chip(wholeDay, t.counselor.wholeDay, () => setWholeDay(true), 'whole')}
-            {chip(!wholeDay, t.counselor.partDay, () => setWholeDay(false), 'part')}
-          </View>
+          <OptionChips
+            options={[
+              { value: 'whole', label: t.counselor.wholeDay },
+              { value: 'part', label: t.counselor.partDay },
+            ]}
+            selected={[wholeDay ? 'whole' : 'part']}
+            onChange={([next]) => setWholeDay(next === 'whole')}
+            testId="span"
+          />
         ) : null}
         {kind === 'extra' || !wholeDay ? (
           <>
@@ -144,10 +149,15 @@ export default function CounselorAvailabilityPage() {
                 onInput={(e) => setSlotMinutes(e.detail.value)}
               />
             </FormField>
-            <View className="counselor__chips">
-              {chip(mode === 'in_person', t.counselor.modeInPerson, () => setMode('in_person'), 'in_person')}
-              {chip(mode === 'online', t.counselor.modeOnline, () => setMode('online'), 'online')}
-            </View>
+            <OptionChips
+              options={[
+                { value: 'in_person', label: t.counselor.modeInPerson },
+                { value: 'online', label: t.counselor.modeOnline },
+              ]}
+              selected={[mode]}
+              onChange={([next]) => next && setMode(next)}
+              testId="mode"
+            />
             <FormField label={t.counselor.location} testId="location">
               <Input
                 className="form-field__input"

@@ -8,6 +8,7 @@ import { datePart, timePart } from '@/features/booking/dates';
 import { useQuery } from '@/utils/use-query';
 import { counselorApi } from '@/services/api/counselor.api';
 import { EmptyState, ErrorState, LoadingState } from '@/components/state-views';
+import { OptionChips } from '@/components/option-chips';
 import '../counselor.scss';
 
 /** Supervisors read the private notes of the counselors staff designated (every read is logged). */
@@ -45,17 +46,15 @@ export default function CounselorSupervisionPage() {
   return (
     <View className="page counselor">
       <Text className="counselor__hint">{t.counselor.supervisionHint}</Text>
-      <View className="counselor__chips">
-        {supervisees.data.items.map((person) => (
-          <Text
-            key={person.id}
-            className={`counselor__chip ${person.id === counselorId ? 'counselor__chip--on' : ''}`}
-            onClick={() => setPicked(person.id)}
-          >
-            {person.name ?? person.id}
-          </Text>
-        ))}
-      </View>
+      <OptionChips
+        options={supervisees.data.items.map((person) => ({
+          value: person.id,
+          label: person.name ?? person.id,
+        }))}
+        selected={counselorId ? [counselorId] : []}
+        onChange={([next]) => next && setPicked(next)}
+        testId="supervisee"
+      />
       <View className="counselor__card">
         {notes.data && notes.status !== 'loading' ? (
           notes.data.items.length === 0 ? (

@@ -11,6 +11,7 @@ import { useQuery } from '@/utils/use-query';
 import { bookingApi } from '@/services/api/booking.api';
 import { counselorStaffApi } from '@/services/api/counselor.api';
 import { ChipGroup } from '@/components/chip-group';
+import { OptionChips } from '@/components/option-chips';
 import { EmptyState, ErrorState, LoadingState } from '@/components/state-views';
 import { Button } from '@/components/nutui';
 import '../staff.scss';
@@ -51,6 +52,10 @@ export default function StaffCounselorsPage() {
     signedIn && tab === 'invites',
   );
   const counselors = useQuery(() => counselorStaffApi.counselors(), [], signedIn && tab === 'supervisors');
+  const people = (counselors.data?.items ?? []).map((user) => ({
+    value: user.id,
+    label: user.name ?? user.id,
+  }));
   const supervisors = useQuery(() => counselorStaffApi.supervisors(), [], signedIn && tab === 'supervisors');
   const firstLog = useQuery(
     async () => {
@@ -83,12 +88,6 @@ export default function StaffCounselorsPage() {
     ) : (
       <LoadingState blocks={2} />
     );
-
-  const chip = (on: boolean, text: string, onClick: () => void, key: string) => (
-    <Text key={key} className={`staff__chip ${on ? 'staff__chip--on' : ''}`} onClick={onClick}>
-      {text}
-    </Text>
-  );
 
   return (
     <View className="page staff">
@@ -248,27 +247,19 @@ export default function StaffCounselorsPage() {
             {counselors.data ? (
               <>
                 <Text className="staff__section">{t.counselorStaff.supervisor}</Text>
-                <View className="staff__chips">
-                  {counselors.data.items.map((user) =>
-                    chip(
-                      pick.supervisorId === user.id,
-                      user.name ?? user.id,
-                      () => setPick({ ...pick, supervisorId: user.id }),
-                      `s-${user.id}`,
-                    ),
-                  )}
-                </View>
+                <OptionChips
+                  options={people}
+                  selected={pick.supervisorId ? [pick.supervisorId] : []}
+                  onChange={([next]) => setPick({ ...pick, supervisorId: next ?? null })}
+                  testId="supervisor"
+                />
                 <Text className="staff__section">{t.counselorStaff.counselor}</Text>
-                <View className="staff__chips">
-                  {counselors.data.items.map((user) =>
-                    chip(
-                      pick.counselorId === user.id,
-                      user.name ?? user.id,
-                      () => setPick({ ...pick, counselorId: user.id }),
-                      `c-${user.id}`,
-                    ),
-                  )}
-                </View>
+                <OptionChips
+                  options={people}
+                  selected={pick.counselorId ? [pick.counselorId] : []}
+                  onChange={([next]) => setPick({ ...pick, counselorId: next ?? null })}
+                  testId="supervised"
+                />
                 <Button
                   type="primary"
                   block
