@@ -25,6 +25,8 @@ describe('GET /api/meta', () => {
     expectLabels(response.body, 'zh-CN');
     expect(response.body.keySectors.find((entry) => entry.code === 'aerospace')?.label).toBe('航空航天');
     expect(response.body.timezone).toBe('Asia/Urumqi');
+    // UTC+6 all year (no DST), so the offset the app shows times with is fixed.
+    expect(response.body.utcOffsetMinutes).toBe(360);
     expect(response.body.devLogin).toBe(true);
     expect(response.headers.get('vary')).toMatch(/Accept-Language/i);
   });

@@ -16,6 +16,13 @@ export class MetaResponseDto implements MetaResponse {
   @ApiProperty({ example: 'Asia/Shanghai', description: "The center's IANA time zone" })
   timezone: string;
 
+  @ApiProperty({
+    example: 480,
+    description:
+      "Minutes the center's clock is ahead of UTC now (-300 for New York in winter); in a zone with DST, the offset in force at the time of the request",
+  })
+  utcOffsetMinutes: number;
+
   @ApiProperty({ type: [MetaOptionDto] })
   topics: MetaOptionDto[];
 
