@@ -9,6 +9,7 @@ import {
   KEY_SECTORS,
 } from '@careerside/shared';
 import { useI18n } from '@/i18n';
+import { useCenterClock } from '@/features/meta/use-center-clock';
 import type { PostingField, PostingFormValues } from '@/features/jobs/posting-form';
 import { FormField } from '@/components/form-field';
 import { OptionChips } from '@/components/option-chips';
@@ -27,6 +28,7 @@ export function PostingForm({
   errors: Partial<Record<PostingField, string>>;
 }) {
   const { t, label } = useI18n();
+  const clock = useCenterClock();
   const s = t.staffJobs;
   const text = (
     field: PostingField,
@@ -45,7 +47,7 @@ export function PostingForm({
       />
     </FormField>
   );
-  const today = new Date(Date.now() + 480 * 60_000).toISOString().slice(0, 10);
+  const today = clock.today();
   const methodLabel: Record<ApplyMethod, string> = {
     link: t.jobs.applyLink,
     email: t.jobs.applyEmail,

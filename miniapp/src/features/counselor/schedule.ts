@@ -1,5 +1,5 @@
 import type { CounselorScheduleItemDto, Degree } from '@careerside/shared';
-import { addDays, weekdayOf } from '@/features/booking/dates';
+import { addDays, weekdayOf } from '@/utils/center-time';
 
 /** Monday to Sunday of the week that contains `date`. */
 export function weekOf(date: string): string[] {

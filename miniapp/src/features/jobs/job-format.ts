@@ -37,19 +37,6 @@ export function daysLeft(deadline: IsoDateTime, now = Date.now()): number {
   return Math.floor((new Date(deadline).getTime() - now) / 86_400_000);
 }
 
-/** The deadline's calendar date in the center's time zone (UTC+8 unless told otherwise). */
-export function deadlineDate(
-  deadline: IsoDateTime,
-  offsetMinutes = 480,
-): { month: number; day: number; date: string } {
-  const shifted = new Date(new Date(deadline).getTime() + offsetMinutes * 60_000).toISOString();
-  return {
-    month: Number(shifted.slice(5, 7)),
-    day: Number(shifted.slice(8, 10)),
-    date: shifted.slice(0, 10),
-  };
-}
-
 /** Splits what a person types into a list: commas, semicolons, 、 and spaces all separate. */
 export function splitList(text: string): string[] {
   return [

@@ -1,5 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
 import type { JobDto } from '@careerside/shared';
+import { centerClock } from '@/utils/center-time';
 import { emptyPosting, postingChanges, postingFromJob, postingRequest } from './posting-form';
 
 const job: JobDto = {
@@ -64,11 +65,21 @@ describe('posting form', () => {
   });
 
   it('sends only what an edit changed, so an untouched deadline keeps its time of day', () => {
-    const original = postingFromJob(job);
+    const original = postingFromJob(job, centerClock(480));
     expect(original.deadline).toBe('2026-12-20');
     expect(original.locations).toBe('成都、绵阳');
     expect(postingChanges(original, original).changes).toEqual({});
     const edited = { ...original, salaryMax: '15000', locations: '成都' };
     expect(postingChanges(edited, original).changes).toEqual({ salaryMax: 15_000, locations: ['成都'] });
+  });
+
+  it("shows the deadline's date on the center's calendar", () => {
+    // 23:59:59 on Dec 20 in Shanghai is still the morning of Dec 20 at UTC+0 and Dec 19 in New York.
+    const lastSecond = { ...job, deadline: '2026-12-20T15:59:59.000Z' };
+    expect(postingFromJob(lastSecond, centerClock(480)).deadline).toBe('2026-12-20');
+    expect(postingFromJob(lastSecond, centerClock(0)).deadline).toBe('2026-12-20');
+    expect(postingFromJob({ ...job, deadline: '2026-12-20T03:00:00.000Z' }, centerClock(-300)).deadline).toBe(
+      '2026-12-19',
+    );
   });
 });

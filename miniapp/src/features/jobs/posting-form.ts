@@ -8,7 +8,8 @@ import {
   type KeySector,
   type UpdateJobRequest,
 } from '@careerside/shared';
-import { deadlineDate, splitList } from './job-format';
+import type { CenterClock } from '@/utils/center-time';
+import { splitList } from './job-format';
 
 /** A posting as its form holds it: text where people type, codes where they pick. */
 export interface PostingFormValues {
@@ -57,7 +58,8 @@ export function emptyPosting(): PostingFormValues {
   };
 }
 
-export function postingFromJob(job: JobDto): PostingFormValues {
+/** The form for an edit; the deadline shows as its date on the center's calendar. */
+export function postingFromJob(job: JobDto, clock: CenterClock): PostingFormValues {
   const text = (value: number | null) => (value === null ? '' : String(value));
   return {
     title: job.title,
@@ -71,7 +73,7 @@ export function postingFromJob(job: JobDto): PostingFormValues {
     salaryMin: text(job.salaryMin),
     salaryMax: text(job.salaryMax),
     headcount: text(job.headcount),
-    deadline: deadlineDate(job.deadline).date,
+    deadline: clock.date(job.deadline),
     applyMethod: job.applyMethod,
     applyUrl: job.applyUrl ?? '',
     applyEmail: job.applyEmail ?? '',

@@ -1,10 +1,12 @@
 import { DEGREES, EMPLOYER_TYPES, INDUSTRIES, KEY_SECTORS, type JobSummaryDto } from '@careerside/shared';
 import { format, useI18n } from '@/i18n';
-import { daysLeft, deadlineDate, salaryText } from './job-format';
+import { useCenterClock } from '@/features/meta/use-center-clock';
+import { daysLeft, salaryText } from './job-format';
 
 /** The words a posting is shown with, in the current language. */
 export function useJobText() {
   const { t, label } = useI18n();
+  const clock = useCenterClock();
   const words = {
     range: t.jobs.salaryRange,
     exact: t.jobs.salaryExact,
@@ -28,7 +30,7 @@ export function useJobText() {
       if (job.status === 'closed' || new Date(job.deadline).getTime() <= now) return t.jobs.closed;
       if (left === 0) return t.jobs.lastDay;
       if (left < 7) return format(t.jobs.daysLeft, { days: left });
-      const { month, day } = deadlineDate(job.deadline);
+      const { month, day } = clock.parts(job.deadline);
       return format(t.jobs.deadlineOn, { month, day });
     },
     published: (job: Pick<JobSummaryDto, 'publishedAt'>, now = Date.now()) => {

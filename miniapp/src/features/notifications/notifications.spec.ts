@@ -2,6 +2,7 @@ import { describe, expect, it } from '@jest/globals';
 import { NotificationKind, type SubscriptionListResponse } from '@careerside/shared';
 import { templateIdsFor } from './subscriptions-catalog';
 import { targetUrl } from './target';
+import { centerClock } from '@/utils/center-time';
 import { timeLabel } from './time-label';
 
 const words = {
@@ -14,20 +15,36 @@ const words = {
 };
 
 describe('timeLabel', () => {
-  const now = new Date(2026, 10, 26, 15, 30);
-  const at = (...parts: [number, number, number, number, number]) => new Date(...parts).toISOString();
+  const shanghai = centerClock(480);
+  // 2026-11-26 15:30 in Shanghai; times below are written on Shanghai's clock.
+  const now = Date.UTC(2026, 10, 26, 7, 30);
+  const at = (year: number, month: number, day: number, hour: number, minute: number) =>
+    new Date(Date.UTC(year, month - 1, day, hour, minute) - 480 * 60_000).toISOString();
 
   it('counts minutes and hours today', () => {
-    expect(timeLabel(at(2026, 10, 26, 15, 29), words, now)).toBe('1 分钟前');
-    expect(timeLabel(new Date(now.getTime() - 20_000).toISOString(), words, now)).toBe('刚刚');
-    expect(timeLabel(at(2026, 10, 26, 9, 0), words, now)).toBe('6 小时前');
-    expect(timeLabel(at(2026, 10, 26, 0, 5), words, now)).toBe('15 小时前');
+    expect(timeLabel(at(2026, 11, 26, 15, 29), words, shanghai, now)).toBe('1 分钟前');
+    expect(timeLabel(new Date(now - 20_000).toISOString(), words, shanghai, now)).toBe('刚刚');
+    expect(timeLabel(at(2026, 11, 26, 9, 0), words, shanghai, now)).toBe('6 小时前');
+    expect(timeLabel(at(2026, 11, 26, 0, 5), words, shanghai, now)).toBe('15 小时前');
   });
 
   it('says yesterday, then the date, then the year', () => {
-    expect(timeLabel(at(2026, 10, 25, 23, 50), words, now)).toBe('昨天 23:50');
-    expect(timeLabel(at(2026, 10, 20, 8, 5), words, now)).toBe('11月20日 08:05');
-    expect(timeLabel(at(2025, 11, 31, 8, 5), words, now)).toBe('2025年12月31日');
+    expect(timeLabel(at(2026, 11, 25, 23, 50), words, shanghai, now)).toBe('昨天 23:50');
+    expect(timeLabel(at(2026, 11, 20, 8, 5), words, shanghai, now)).toBe('11月20日 08:05');
+    expect(timeLabel(at(2025, 12, 31, 8, 5), words, shanghai, now)).toBe('2025年12月31日');
+  });
+
+  it("draws the day line on the center's calendar, not the phone's", () => {
+    // 04:00Z is noon in Shanghai but 23:00 the evening before in New York (UTC-5).
+    expect(timeLabel('2026-11-26T04:00:00.000Z', words, shanghai, now)).toBe('3 小时前');
+    expect(timeLabel('2026-11-26T04:00:00.000Z', words, centerClock(-300), now)).toBe('昨天 23:00');
+    // 23:50Z is the next morning in Shanghai, still yesterday at UTC+0.
+    expect(timeLabel('2026-11-25T23:50:00.000Z', words, shanghai, now)).toBe('7 小时前');
+    expect(timeLabel('2026-11-25T23:50:00.000Z', words, centerClock(0), now)).toBe('昨天 23:50');
+    // New Year's Eve in New York is already next year in Shanghai.
+    const newYear = Date.UTC(2027, 0, 2, 12, 0);
+    expect(timeLabel('2027-01-01T03:00:00.000Z', words, centerClock(-300), newYear)).toBe('2026年12月31日');
+    expect(timeLabel('2027-01-01T03:00:00.000Z', words, shanghai, newYear)).toBe('昨天 11:00');
   });
 });
 

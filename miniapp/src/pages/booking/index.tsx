@@ -7,7 +7,7 @@ import { consumeTabIntent } from '@/features/navigation/tab-intent';
 import { useTabPage } from '@/features/navigation/use-tab-page';
 import { useSession } from '@/features/auth/session.store';
 import { describeError } from '@/features/errors/describe-error';
-import { datePart, timePart } from '@/features/booking/dates';
+import { useCenterClock } from '@/features/meta/use-center-clock';
 import { scanAndOpen } from '@/features/booking/scan';
 import { useQuery } from '@/utils/use-query';
 import { bookingApi } from '@/services/api/booking.api';
@@ -25,6 +25,7 @@ const ALL = 'all';
 export default function BookingPage() {
   useTabPage((t) => t.titles.booking);
   const { t, label } = useI18n();
+  const clock = useCenterClock();
   const { signedIn } = useSession();
   const [topic, setTopic] = useState<string>(ALL);
   const advisors = useQuery(
@@ -98,8 +99,8 @@ export default function BookingPage() {
                       <Text className={advisor.nextAvailableAt ? 'booking__next' : 'booking__none'}>
                         {advisor.nextAvailableAt
                           ? format(t.booking.nextAvailable, {
-                              date: datePart(advisor.nextAvailableAt).slice(5),
-                              time: timePart(advisor.nextAvailableAt),
+                              date: clock.date(advisor.nextAvailableAt).slice(5),
+                              time: clock.time(advisor.nextAvailableAt),
                             })
                           : t.booking.noAvailability}
                       </Text>

@@ -6,7 +6,7 @@ import {
   DEGREES,
 } from '@careerside/shared';
 import { format, useI18n } from '@/i18n';
-import { datePart, timePart } from '@/features/booking/dates';
+import { useCenterClock } from '@/features/meta/use-center-clock';
 import { hasStarted, studentLine } from '@/features/counselor/schedule';
 import { Button } from '@/components/nutui';
 
@@ -31,6 +31,7 @@ export function VisitCard({
   onOpen?: () => void;
 }) {
   const { t, label } = useI18n();
+  const clock = useCenterClock();
   const line = studentLine(
     item.student,
     (degree) => label(DEGREES, degree),
@@ -42,12 +43,12 @@ export function VisitCard({
     <View className={`visit visit--${item.status}`} data-id={item.appointmentId}>
       <View className="visit__head">
         <Text className="visit__time">
-          {detailed ? `${datePart(item.startsAt)} ` : ''}
-          {timePart(item.startsAt)}–{timePart(item.endsAt)}
+          {detailed ? `${clock.date(item.startsAt)} ` : ''}
+          {clock.time(item.startsAt)}–{clock.time(item.endsAt)}
         </Text>
         <Text className={`visit__status visit__status--${item.status}`}>
           {item.checkedInAt && item.status === 'booked'
-            ? format(t.counselor.arrived, { time: timePart(item.checkedInAt) })
+            ? format(t.counselor.arrived, { time: clock.time(item.checkedInAt) })
             : t.counselor.status[item.status]}
         </Text>
       </View>

@@ -1,6 +1,6 @@
 import { ScrollView, Text, View } from '@tarojs/components';
 import { format, useI18n } from '@/i18n';
-import { monthDay, weekdayOf } from '@/features/booking/dates';
+import { monthDay, weekdayOf } from '@/utils/center-time';
 import './index.scss';
 
 /** A sideways strip of dates; a dot marks days with a bookable time. */

@@ -1,12 +1,13 @@
 import { Text, View } from '@tarojs/components';
 import type { SlotDto } from '@careerside/shared';
 import { format, useI18n } from '@/i18n';
-import { timePart } from '@/features/booking/dates';
+import { useCenterClock } from '@/features/meta/use-center-clock';
 import './index.scss';
 
 /** One day's times: seats left, full (tap to join the waitlist) or closed; group sessions on their own row. */
 export function SlotGrid({ slots, onPick }: { slots: SlotDto[]; onPick: (slot: SlotDto) => void }) {
   const { t } = useI18n();
+  const clock = useCenterClock();
   const state = (slot: SlotDto) =>
     slot.availability === 'available'
       ? format(t.booking.remaining, { count: slot.remaining })
@@ -29,7 +30,7 @@ export function SlotGrid({ slots, onPick }: { slots: SlotDto[]; onPick: (slot: S
             <Text className="slot-grid__group-title">{slot.title ?? ''}</Text>
           </View>
           <Text className="slot-grid__group-meta">
-            {timePart(slot.startsAt)}–{timePart(slot.endsAt)} · {slot.location ?? ''} ·{' '}
+            {clock.time(slot.startsAt)}–{clock.time(slot.endsAt)} · {slot.location ?? ''} ·{' '}
             {format(t.booking.seats, { count: slot.capacity })}
           </Text>
           <Text className="slot-grid__state">{state(slot)}</Text>
@@ -43,7 +44,7 @@ export function SlotGrid({ slots, onPick }: { slots: SlotDto[]; onPick: (slot: S
             data-slot={slot.id}
             onClick={() => slot.availability !== 'closed' && onPick(slot)}
           >
-            <Text className="slot-grid__time">{timePart(slot.startsAt)}</Text>
+            <Text className="slot-grid__time">{clock.time(slot.startsAt)}</Text>
             <Text className="slot-grid__state">{state(slot)}</Text>
           </View>
         ))}

@@ -6,7 +6,8 @@ import { format, useI18n } from '@/i18n';
 import { usePageTitle } from '@/features/navigation/use-page-title';
 import { useRequireSignIn } from '@/features/auth/use-require-sign-in';
 import { describeError } from '@/features/errors/describe-error';
-import { addDays, centerToday, datePart, timePart } from '@/features/booking/dates';
+import { useCenterClock } from '@/features/meta/use-center-clock';
+import { addDays } from '@/utils/center-time';
 import { parseScene } from '@/features/booking/scan-target';
 import { useQuery } from '@/utils/use-query';
 import { bookingApi } from '@/services/api/booking.api';
@@ -30,6 +31,7 @@ export default function AdvisorPage() {
   usePageTitle((t) => t.booking.advisorTitle);
   const signedIn = useRequireSignIn();
   const { t, label } = useI18n();
+  const clock = useCenterClock();
   const { params } = useRouter();
   const ref = advisorRef(params);
   const reschedule = params.reschedule;
@@ -50,16 +52,16 @@ export default function AdvisorPage() {
     if (signedIn && ref) slots.reload();
   });
 
-  const today = slots.data ? slots.data.from : centerToday();
+  const today = slots.data ? slots.data.from : clock.today();
   const dates = useMemo(() => Array.from({ length: 15 }, (_, i) => addDays(today, i)), [today]);
   const byDate = useMemo(() => {
     const map = new Map<string, SlotDto[]>();
     for (const slot of slots.data?.items ?? []) {
-      const date = datePart(slot.startsAt);
+      const date = clock.date(slot.startsAt);
       map.set(date, [...(map.get(date) ?? []), slot]);
     }
     return map;
-  }, [slots.data]);
+  }, [slots.data, clock]);
   const withSeats = useMemo(
     () =>
       new Set(
@@ -77,7 +79,7 @@ export default function AdvisorPage() {
     const { confirm } = await Taro.showModal({
       title: t.booking.waitlistConfirmTitle,
       content: format(t.booking.waitlistConfirmBody, {
-        time: `${datePart(slot.startsAt).slice(5)} ${timePart(slot.startsAt)}`,
+        time: `${clock.date(slot.startsAt).slice(5)} ${clock.time(slot.startsAt)}`,
         minutes: status.data?.rules.waitlistHoldMinutes ?? 30,
       }),
       confirmText: t.booking.joinWaitlist,

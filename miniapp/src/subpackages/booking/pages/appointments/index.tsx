@@ -6,7 +6,7 @@ import { format, useI18n } from '@/i18n';
 import { usePageTitle } from '@/features/navigation/use-page-title';
 import { useRequireSignIn } from '@/features/auth/use-require-sign-in';
 import { describeError } from '@/features/errors/describe-error';
-import { datePart, monthDay, timePart } from '@/features/booking/dates';
+import { useCenterClock } from '@/features/meta/use-center-clock';
 import { useQuery } from '@/utils/use-query';
 import { bookingApi } from '@/services/api/booking.api';
 import { ChipGroup } from '@/components/chip-group';
@@ -18,12 +18,11 @@ import './index.scss';
 
 type Tab = 'upcoming' | 'past' | 'waitlist';
 
-const when = (iso: string) => `${datePart(iso)} ${timePart(iso)}`;
-
 export default function MyAppointmentsPage() {
   usePageTitle((t) => t.appointments.title);
   const signedIn = useRequireSignIn();
   const { t, label } = useI18n();
+  const clock = useCenterClock();
   const { params } = useRouter();
   const [tab, setTab] = useState<Tab>(
     params.tab === 'waitlist' || params.tab === 'past' ? params.tab : 'upcoming',
@@ -66,7 +65,7 @@ export default function MyAppointmentsPage() {
       title: t.appointments.cancelConfirmTitle,
       content:
         format(t.appointments.cancelConfirmBody, {
-          time: when(appointment.startsAt),
+          time: clock.dateTime(appointment.startsAt),
           advisor: appointment.advisor.name,
         }) + (late ? `\n${format(t.appointments.cancelLateWarning, { hours })}` : ''),
       confirmText: t.appointments.cancel,
@@ -82,7 +81,7 @@ export default function MyAppointmentsPage() {
   const appointmentCard = (appointment: AppointmentDto) => (
     <View key={appointment.id} className="appointment" data-id={appointment.id}>
       <View className="appointment__head">
-        <Text className="appointment__when">{when(appointment.startsAt)}</Text>
+        <Text className="appointment__when">{clock.dateTime(appointment.startsAt)}</Text>
         <Text className={`appointment__status appointment__status--${appointment.status}`}>
           {appointment.rescheduledToId
             ? t.appointments.rescheduledAway
@@ -144,7 +143,7 @@ export default function MyAppointmentsPage() {
   const waitlistCard = (entry: WaitlistEntryDto) => (
     <View key={entry.id} className="appointment" data-id={entry.id}>
       <View className="appointment__head">
-        <Text className="appointment__when">{when(entry.slot.startsAt)}</Text>
+        <Text className="appointment__when">{clock.dateTime(entry.slot.startsAt)}</Text>
         <Text className={`appointment__status appointment__status--${entry.status}`}>
           {entry.status === 'offered'
             ? t.appointments.accept
@@ -156,7 +155,7 @@ export default function MyAppointmentsPage() {
       </Text>
       {entry.status === 'offered' && entry.holdExpiresAt ? (
         <Text className="appointment__offer">
-          {format(t.appointments.offerHeld, { time: timePart(entry.holdExpiresAt) })}
+          {format(t.appointments.offerHeld, { time: clock.time(entry.holdExpiresAt) })}
         </Text>
       ) : null}
       <View className="appointment__actions">
@@ -218,10 +217,7 @@ export default function MyAppointmentsPage() {
           <Text>
             {format(t.appointments.suspendedBody, {
               count: status.data?.strikeLimit ?? 3,
-              date: format(t.appointments.longDate, {
-                year: datePart(suspension.endsAt).slice(0, 4),
-                ...monthDay(datePart(suspension.endsAt)),
-              }),
+              date: format(t.appointments.longDate, { ...clock.parts(suspension.endsAt) }),
             })}
           </Text>
           {suspension.reason.length > 0 ? (

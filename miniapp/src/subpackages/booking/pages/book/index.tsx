@@ -6,7 +6,7 @@ import { format, useI18n } from '@/i18n';
 import { usePageTitle } from '@/features/navigation/use-page-title';
 import { useRequireSignIn } from '@/features/auth/use-require-sign-in';
 import { describeError } from '@/features/errors/describe-error';
-import { datePart, timePart } from '@/features/booking/dates';
+import { useCenterClock } from '@/features/meta/use-center-clock';
 import { newIdempotencyKey } from '@/features/booking/idempotency-key';
 import { useQuery } from '@/utils/use-query';
 import { bookingApi } from '@/services/api/booking.api';
@@ -22,6 +22,7 @@ export default function BookPage() {
   usePageTitle((t) => t.booking.bookTitle);
   const signedIn = useRequireSignIn();
   const { t, label } = useI18n();
+  const clock = useCenterClock();
   const { params } = useRouter();
   const slotId = params.slotId ?? '';
   const advisorId = params.advisorId ?? '';
@@ -97,7 +98,7 @@ export default function BookPage() {
         {slot ? (
           <>
             <Text className="book__when">
-              {datePart(slot.startsAt)} {timePart(slot.startsAt)}–{timePart(slot.endsAt)}
+              {clock.date(slot.startsAt)} {clock.time(slot.startsAt)}–{clock.time(slot.endsAt)}
             </Text>
             <Text className="book__where">
               {slot.title ? `${slot.title} · ` : ''}
@@ -108,7 +109,7 @@ export default function BookPage() {
         {previous ? (
           <Text className="book__reschedule">
             {format(t.booking.reschedulingFrom, {
-              time: `${datePart(previous.startsAt).slice(5)} ${timePart(previous.startsAt)}`,
+              time: `${clock.date(previous.startsAt).slice(5)} ${clock.time(previous.startsAt)}`,
             })}
           </Text>
         ) : null}

@@ -6,7 +6,7 @@ import { format, useI18n } from '@/i18n';
 import { usePageTitle } from '@/features/navigation/use-page-title';
 import { useRequireSignIn } from '@/features/auth/use-require-sign-in';
 import { describeError } from '@/features/errors/describe-error';
-import { timePart } from '@/features/booking/dates';
+import { useCenterClock } from '@/features/meta/use-center-clock';
 import { bookingApi } from '@/services/api/booking.api';
 import { isApiError } from '@/services/http/request';
 import { LoadingState } from '@/components/state-views';
@@ -25,6 +25,7 @@ export default function CheckInPage() {
   usePageTitle((t) => t.booking.checkinTitle);
   const signedIn = useRequireSignIn();
   const { t } = useI18n();
+  const clock = useCenterClock();
   const { params } = useRouter();
   const advisor = params.advisor ? decodeURIComponent(params.advisor) : '';
   const [outcome, setOutcome] = useState<Outcome>(null);
@@ -61,7 +62,7 @@ export default function CheckInPage() {
           </Text>
           <Text className="checkin__body">
             {format(t.booking.checkinDetail, {
-              time: timePart(outcome.result.appointment.startsAt),
+              time: clock.time(outcome.result.appointment.startsAt),
               advisor: outcome.result.appointment.advisor.name,
             })}
           </Text>

@@ -5,7 +5,7 @@ import { format, useI18n } from '@/i18n';
 import { usePageTitle } from '@/features/navigation/use-page-title';
 import { useRequireSignIn } from '@/features/auth/use-require-sign-in';
 import { describeError } from '@/features/errors/describe-error';
-import { datePart, timePart } from '@/features/booking/dates';
+import { useCenterClock } from '@/features/meta/use-center-clock';
 import { useSubscribeConsent } from '@/features/notifications/subscribe-consent';
 import { useQuery } from '@/utils/use-query';
 import { bookingApi } from '@/services/api/booking.api';
@@ -27,6 +27,7 @@ export default function ConfirmationPage() {
   usePageTitle((t) => t.booking.confirmationTitle);
   const signedIn = useRequireSignIn();
   const { t, label } = useI18n();
+  const clock = useCenterClock();
   const { params } = useRouter();
   const id = params.id ?? '';
   const appointment = useQuery(() => bookingApi.appointment(id), [id], signedIn && Boolean(id));
@@ -59,7 +60,7 @@ export default function ConfirmationPage() {
           {params.rescheduled ? t.booking.rescheduled : t.booking.confirmationTitle}
         </Text>
         <Text className="confirmation__when">
-          {datePart(booked.startsAt)} {timePart(booked.startsAt)}–{timePart(booked.endsAt)}
+          {clock.date(booked.startsAt)} {clock.time(booked.startsAt)}–{clock.time(booked.endsAt)}
         </Text>
       </View>
 
@@ -72,7 +73,7 @@ export default function ConfirmationPage() {
         {booked.meetingUrl ? row(t.booking.meetingLink, booked.meetingUrl, 'meeting') : null}
         <Text className="confirmation__cutoff">
           {format(t.booking.cancellableUntil, {
-            time: `${datePart(booked.cancellableUntil).slice(5)} ${timePart(booked.cancellableUntil)}`,
+            time: `${clock.date(booked.cancellableUntil).slice(5)} ${clock.time(booked.cancellableUntil)}`,
           })}
         </Text>
       </View>

@@ -6,7 +6,7 @@ import { useI18n } from '@/i18n';
 import { usePageTitle } from '@/features/navigation/use-page-title';
 import { useRequireSignIn } from '@/features/auth/use-require-sign-in';
 import { describeError } from '@/features/errors/describe-error';
-import { datePart, timePart } from '@/features/booking/dates';
+import { useCenterClock } from '@/features/meta/use-center-clock';
 import { useQuery } from '@/utils/use-query';
 import { bookingApi } from '@/services/api/booking.api';
 import { ErrorState, LoadingState } from '@/components/state-views';
@@ -17,6 +17,7 @@ export default function FeedbackPage() {
   usePageTitle((t) => t.booking.feedbackTitle);
   const signedIn = useRequireSignIn();
   const { t } = useI18n();
+  const clock = useCenterClock();
   const { params } = useRouter();
   const id = params.id ?? '';
   const appointment = useQuery(() => bookingApi.appointment(id), [id], signedIn && Boolean(id));
@@ -59,7 +60,7 @@ export default function FeedbackPage() {
     <View className="page feedback">
       <View className="feedback__card">
         <Text className="feedback__who">
-          {advisor.name} · {datePart(startsAt)} {timePart(startsAt)}
+          {advisor.name} · {clock.date(startsAt)} {clock.time(startsAt)}
         </Text>
         <Text className="feedback__lead">{t.booking.feedbackLead}</Text>
         <View className="feedback__stars">

@@ -6,7 +6,7 @@ import { useI18n } from '@/i18n';
 import { usePageTitle } from '@/features/navigation/use-page-title';
 import { useRequireSignIn } from '@/features/auth/use-require-sign-in';
 import { describeError } from '@/features/errors/describe-error';
-import { datePart, timePart } from '@/features/booking/dates';
+import { useCenterClock } from '@/features/meta/use-center-clock';
 import { useQuery } from '@/utils/use-query';
 import { recordAttendance } from '@/features/counselor/attendance';
 import { counselorApi } from '@/services/api/counselor.api';
@@ -22,6 +22,7 @@ export default function CounselorAppointmentPage() {
   usePageTitle((t) => t.counselor.appointmentTitle);
   const signedIn = useRequireSignIn();
   const { t, label } = useI18n();
+  const clock = useCenterClock();
   const { params } = useRouter();
   const id = params.id ? decodeURIComponent(params.id) : '';
   const detail = useQuery(() => counselorApi.appointment(id), [id], signedIn && id !== '');
@@ -71,7 +72,7 @@ export default function CounselorAppointmentPage() {
         {notes.length === 0 ? <Text className="counselor__muted">{t.counselor.noNotes}</Text> : null}
         {notes.map((note) => (
           <Text key={note.id} className="counselor__quote counselor__note">
-            {timePart(note.createdAt)} {datePart(note.createdAt)} · {note.text}
+            {clock.time(note.createdAt)} {clock.date(note.createdAt)} · {note.text}
           </Text>
         ))}
         <View className="counselor__spacer" />
@@ -117,7 +118,7 @@ export default function CounselorAppointmentPage() {
         {history.map((past) => (
           <View key={past.appointmentId} className="counselor__item">
             <Text>
-              {datePart(past.startsAt)} {timePart(past.startsAt)} · {label(ADVISING_TOPICS, past.topic)}
+              {clock.date(past.startsAt)} {clock.time(past.startsAt)} · {label(ADVISING_TOPICS, past.topic)}
             </Text>
             <Text className={`visit__status visit__status--${past.status}`}>
               {t.counselor.status[past.status]}

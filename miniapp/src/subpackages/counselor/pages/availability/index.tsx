@@ -7,7 +7,8 @@ import { usePageTitle } from '@/features/navigation/use-page-title';
 import { useRequireSignIn } from '@/features/auth/use-require-sign-in';
 import { useSession } from '@/features/auth/session.store';
 import { describeError } from '@/features/errors/describe-error';
-import { addDays, centerToday } from '@/features/booking/dates';
+import { useCenterClock } from '@/features/meta/use-center-clock';
+import { addDays } from '@/utils/center-time';
 import { useQuery } from '@/utils/use-query';
 import { counselorApi } from '@/services/api/counselor.api';
 import { FormField } from '@/components/form-field';
@@ -24,6 +25,7 @@ export default function CounselorAvailabilityPage() {
   const signedIn = useRequireSignIn();
   const { user } = useSession();
   const { t } = useI18n();
+  const clock = useCenterClock();
   const advisorId = user?.advisorId ?? '';
   const exceptions = useQuery(
     () => counselorApi.exceptions(advisorId),
@@ -31,7 +33,7 @@ export default function CounselorAvailabilityPage() {
     signedIn && advisorId !== '',
   );
   const [kind, setKind] = useState<Kind>('timeOff');
-  const [date, setDate] = useState(addDays(centerToday(), 1));
+  const [date, setDate] = useState(addDays(clock.today(), 1));
   const [wholeDay, setWholeDay] = useState(true);
   const [startTime, setStartTime] = useState('14:00');
   const [endTime, setEndTime] = useState('17:00');

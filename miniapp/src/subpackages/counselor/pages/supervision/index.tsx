@@ -4,7 +4,7 @@ import { format, useI18n } from '@/i18n';
 import { usePageTitle } from '@/features/navigation/use-page-title';
 import { useRequireSignIn } from '@/features/auth/use-require-sign-in';
 import { describeError } from '@/features/errors/describe-error';
-import { datePart, timePart } from '@/features/booking/dates';
+import { useCenterClock } from '@/features/meta/use-center-clock';
 import { useQuery } from '@/utils/use-query';
 import { counselorApi } from '@/services/api/counselor.api';
 import { EmptyState, ErrorState, LoadingState } from '@/components/state-views';
@@ -16,6 +16,7 @@ export default function CounselorSupervisionPage() {
   usePageTitle((t) => t.counselor.supervisionTitle);
   const signedIn = useRequireSignIn();
   const { t } = useI18n();
+  const clock = useCenterClock();
   const supervisees = useQuery(() => counselorApi.supervision(), [], signedIn);
   const [picked, setPicked] = useState<string | null>(null);
   const counselorId = picked ?? supervisees.data?.items[0]?.id ?? null;
@@ -65,7 +66,7 @@ export default function CounselorSupervisionPage() {
                 <Text className="counselor__muted">
                   {format(t.counselor.supervisedNote, {
                     student: note.student.name ?? '—',
-                    time: `${datePart(note.appointmentStartsAt)} ${timePart(note.appointmentStartsAt)}`,
+                    time: `${clock.date(note.appointmentStartsAt)} ${clock.time(note.appointmentStartsAt)}`,
                   })}
                 </Text>
                 <Text>{`\n${note.text}`}</Text>

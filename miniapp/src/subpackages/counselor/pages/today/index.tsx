@@ -6,7 +6,8 @@ import { format, useI18n } from '@/i18n';
 import { usePageTitle } from '@/features/navigation/use-page-title';
 import { useRequireSignIn } from '@/features/auth/use-require-sign-in';
 import { describeError } from '@/features/errors/describe-error';
-import { centerToday, monthDay } from '@/features/booking/dates';
+import { addDays, monthDay } from '@/utils/center-time';
+import { useCenterClock } from '@/features/meta/use-center-clock';
 import { useQuery } from '@/utils/use-query';
 import { weekOf } from '@/features/counselor/schedule';
 import { recordAttendance } from '@/features/counselor/attendance';
@@ -17,7 +18,6 @@ import { EmptyState, ErrorState, LoadingState } from '@/components/state-views';
 import { Button } from '@/components/nutui';
 import { PageRoute, withQuery } from '@/routes';
 import { openPage } from '@/utils/navigation';
-import { addDays } from '@/features/booking/dates';
 import { VisitCard, type VisitAction } from '../../components/visit-card';
 import '../counselor.scss';
 
@@ -32,8 +32,10 @@ export default function CounselorTodayPage() {
   const signedIn = useRequireSignIn();
   const { t } = useI18n();
   const { params } = useRouter();
-  const today = centerToday();
-  const [date, setDate] = useState(params.date && DATE.test(params.date) ? params.date : today);
+  const today = useCenterClock().today();
+  // Until a day is picked the page follows today, which can move once meta reports the center's offset.
+  const [picked, setDate] = useState(params.date && DATE.test(params.date) ? params.date : null);
+  const date = picked ?? today;
   const [busy, setBusy] = useState<string | null>(null);
   const agendaConsent = useSubscribeConsent(AGENDA_KINDS);
   const supervision = useQuery(() => counselorApi.supervision(), [], signedIn);

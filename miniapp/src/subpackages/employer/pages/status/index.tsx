@@ -3,6 +3,7 @@ import { useRouter } from '@tarojs/taro';
 import { format, useI18n } from '@/i18n';
 import { usePageTitle } from '@/features/navigation/use-page-title';
 import { describeError } from '@/features/errors/describe-error';
+import { useCenterClock } from '@/features/meta/use-center-clock';
 import { useQuery } from '@/utils/use-query';
 import { employerApi } from '@/services/api/jobs.api';
 import { isApiError } from '@/services/http/request';
@@ -12,14 +13,11 @@ import { PageRoute } from '@/routes';
 import { openPage } from '@/utils/navigation';
 import '../employer.scss';
 
-function centerTime(iso: string): string {
-  return new Date(new Date(iso).getTime() + 480 * 60_000).toISOString().slice(0, 16).replace('T', ' ');
-}
-
 /** What an employer sees of a submission, by the secret token in its status link. */
 export default function EmployerStatusPage() {
   usePageTitle((t) => t.employer.statusTitle);
   const { t } = useI18n();
+  const clock = useCenterClock();
   const e = t.employer;
   const { params } = useRouter();
   const token = params.token ?? '';
@@ -51,11 +49,11 @@ export default function EmployerStatusPage() {
         <Text className="employer__title">{submission.title}</Text>
         <Text className="employer__lead">{submission.employer}</Text>
         <Text className="employer__meta">
-          {format(e.submittedOn, { time: centerTime(submission.submittedAt) })}
+          {format(e.submittedOn, { time: clock.dateTime(submission.submittedAt) })}
         </Text>
         {submission.reviewedAt ? (
           <Text className="employer__meta">
-            {format(e.reviewedOn, { time: centerTime(submission.reviewedAt) })}
+            {format(e.reviewedOn, { time: clock.dateTime(submission.reviewedAt) })}
           </Text>
         ) : null}
       </View>

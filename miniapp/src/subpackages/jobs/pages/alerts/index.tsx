@@ -17,6 +17,7 @@ import { format, useI18n } from '@/i18n';
 import { usePageTitle } from '@/features/navigation/use-page-title';
 import { useRequireSignIn } from '@/features/auth/use-require-sign-in';
 import { describeError } from '@/features/errors/describe-error';
+import { useCenterClock } from '@/features/meta/use-center-clock';
 import { useQuery } from '@/utils/use-query';
 import { useSubscribeConsent } from '@/features/notifications/subscribe-consent';
 import { jobsApi } from '@/services/api/jobs.api';
@@ -79,6 +80,7 @@ function ConsentCard() {
 
 function AlertsForm({ initial }: { initial: JobAlertsResponse }) {
   const { t, label, locale } = useI18n();
+  const clock = useCenterClock();
   const [form, setForm] = useState(initial);
   const [saving, setSaving] = useState(false);
   const [errors, setErrors] = useState<Record<string, string>>({});
@@ -109,10 +111,7 @@ function AlertsForm({ initial }: { initial: JobAlertsResponse }) {
   const error = (field: string) =>
     errors[field] ? <Text className="alerts__error">{errors[field]}</Text> : null;
   const nextDigest = form.nextDigestAt
-    ? new Date(new Date(form.nextDigestAt).getTime() + 480 * 60_000)
-        .toISOString()
-        .slice(5, 16)
-        .replace('T', ' ')
+    ? `${clock.date(form.nextDigestAt).slice(5)} ${clock.time(form.nextDigestAt)}`
     : null;
 
   return (

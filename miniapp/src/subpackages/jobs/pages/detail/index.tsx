@@ -7,6 +7,8 @@ import { env } from '@/config/env';
 import { usePageTitle } from '@/features/navigation/use-page-title';
 import { useSession } from '@/features/auth/session.store';
 import { describeError } from '@/features/errors/describe-error';
+import { useCenterClock } from '@/features/meta/use-center-clock';
+import type { CenterClock } from '@/utils/center-time';
 import { useQuery } from '@/utils/use-query';
 import { useJobMarks } from '@/features/jobs/job-marks';
 import { daysLeft } from '@/features/jobs/job-format';
@@ -23,10 +25,8 @@ const toast = (title: string, icon: 'none' | 'success' = 'none') =>
   Taro.showToast({ title, icon, duration: 1800 });
 
 /** "2026年12月31日 23:59" (or 12/31/2026 23:59) on the center's clock. */
-function centerDateTime(iso: string, locale: string): string {
-  const local = new Date(new Date(iso).getTime() + 480 * 60_000).toISOString();
-  const [date, time] = [local.slice(0, 10), local.slice(11, 16)];
-  const [year, month, day] = date.split('-').map(Number);
+function longDateTime(iso: string, locale: string, clock: CenterClock): string {
+  const { year, month, day, time } = clock.parts(iso);
   return locale === 'zh-CN' ? `${year}年${month}月${day}日 ${time}` : `${month}/${day}/${year} ${time}`;
 }
 
@@ -94,6 +94,7 @@ function ApplySection({ job }: { job: JobDto }) {
 export default function JobDetailPage() {
   usePageTitle((t) => t.jobs.detailTitle);
   const { t, locale } = useI18n();
+  const clock = useCenterClock();
   const text = useJobText();
   const { params } = useRouter();
   const id = params.id ?? '';
@@ -149,11 +150,11 @@ export default function JobDetailPage() {
     [
       t.jobs.deadline,
       daysLeft(posting.deadline) < 7
-        ? `${centerDateTime(posting.deadline, locale)} · ${text.deadline(posting)}`
-        : centerDateTime(posting.deadline, locale),
+        ? `${longDateTime(posting.deadline, locale, clock)} · ${text.deadline(posting)}`
+        : longDateTime(posting.deadline, locale, clock),
     ],
   ];
-  if (posting.publishedAt) rows.push([t.jobs.publishedAt, centerDateTime(posting.publishedAt, locale)]);
+  if (posting.publishedAt) rows.push([t.jobs.publishedAt, longDateTime(posting.publishedAt, locale, clock)]);
 
   return (
     <View className="page job-detail">

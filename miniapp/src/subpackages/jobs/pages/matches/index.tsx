@@ -4,7 +4,7 @@ import { format, useI18n } from '@/i18n';
 import { usePageTitle } from '@/features/navigation/use-page-title';
 import { useRequireSignIn } from '@/features/auth/use-require-sign-in';
 import { describeError } from '@/features/errors/describe-error';
-import { deadlineDate } from '@/features/jobs/job-format';
+import { useCenterClock } from '@/features/meta/use-center-clock';
 import { useJobMarks } from '@/features/jobs/job-marks';
 import { usePagedList } from '@/features/jobs/use-paged-list';
 import { jobsApi } from '@/services/api/jobs.api';
@@ -20,6 +20,7 @@ export default function JobMatchesPage() {
   usePageTitle((t) => t.jobs.matchesTitle);
   const signedIn = useRequireSignIn();
   const { t } = useI18n();
+  const clock = useCenterClock();
   const marks = useJobMarks();
   const list = usePagedList((cursor) => jobsApi.matches(cursor), [], signedIn);
   useReachBottom(list.loadMore);
@@ -42,7 +43,7 @@ export default function JobMatchesPage() {
         </View>
       ) : (
         list.items.map((job) => {
-          const { month, day } = deadlineDate(job.matchedAt);
+          const { month, day } = clock.parts(job.matchedAt);
           return (
             <JobCard
               key={job.id}

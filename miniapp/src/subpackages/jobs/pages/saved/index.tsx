@@ -5,7 +5,7 @@ import { format, useI18n } from '@/i18n';
 import { usePageTitle } from '@/features/navigation/use-page-title';
 import { useRequireSignIn } from '@/features/auth/use-require-sign-in';
 import { describeError } from '@/features/errors/describe-error';
-import { deadlineDate } from '@/features/jobs/job-format';
+import { useCenterClock } from '@/features/meta/use-center-clock';
 import { usePagedList } from '@/features/jobs/use-paged-list';
 import { jobsApi } from '@/services/api/jobs.api';
 import { ChipGroup } from '@/components/chip-group';
@@ -22,6 +22,7 @@ export default function SavedJobsPage() {
   usePageTitle((t) => t.jobs.savedTitle);
   const signedIn = useRequireSignIn();
   const { t } = useI18n();
+  const clock = useCenterClock();
   const [tab, setTab] = useState<Tab>('saved');
   const list = usePagedList(
     (cursor) => (tab === 'saved' ? jobsApi.saved(cursor) : jobsApi.applied(cursor)),
@@ -35,7 +36,7 @@ export default function SavedJobsPage() {
 
   const day = (iso: string | null) => {
     if (!iso) return '';
-    const { month, day: date } = deadlineDate(iso);
+    const { month, day: date } = clock.parts(iso);
     return `${month}/${date}`;
   };
 

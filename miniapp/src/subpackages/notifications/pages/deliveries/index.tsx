@@ -7,6 +7,7 @@ import { useRequireSignIn } from '@/features/auth/use-require-sign-in';
 import { describeError } from '@/features/errors/describe-error';
 import { retryableCount, useDeliveryOverview } from '@/features/notifications/delivery-stats';
 import { timeLabel } from '@/features/notifications/time-label';
+import { useCenterClock } from '@/features/meta/use-center-clock';
 import { notificationsApi } from '@/services/api/notifications.api';
 import { EmptyState, ErrorState, LoadingState } from '@/components/state-views';
 import { Button } from '@/components/nutui';
@@ -31,6 +32,7 @@ export default function DeliveriesPage() {
   usePageTitle((t) => t.notifications.deliveries.title);
   const signedIn = useRequireSignIn();
   const { t } = useI18n();
+  const clock = useCenterClock();
   const words = t.notifications.deliveries;
   const overview = useDeliveryOverview();
 
@@ -139,7 +141,7 @@ export default function DeliveriesPage() {
                 <Text className="dead-letter__reason">{item.lastError ?? ''}</Text>
                 <Text className="dead-letter__meta">
                   {format(words.attempts, { count: item.attempts })} ·{' '}
-                  {timeLabel(item.updatedAt, t.notifications)}
+                  {timeLabel(item.updatedAt, t.notifications, clock)}
                 </Text>
               </View>
               <Button size="small" fill="outline" onClick={() => void retryOne(item.notificationId)}>

@@ -8,6 +8,7 @@ import { describeError } from '@/features/errors/describe-error';
 import { useInbox } from '@/features/notifications/inbox';
 import { openTarget } from '@/features/notifications/open-target';
 import { timeLabel } from '@/features/notifications/time-label';
+import { useCenterClock } from '@/features/meta/use-center-clock';
 import { EmptyState, ErrorState, LoadingState } from '@/components/state-views';
 import { Button } from '@/components/nutui';
 import { PageRoute } from '@/routes';
@@ -26,6 +27,7 @@ export default function InboxPage() {
   usePageTitle((t) => t.notifications.inboxTitle);
   const signedIn = useRequireSignIn();
   const { t } = useI18n();
+  const clock = useCenterClock();
   const inbox = useInbox();
 
   useDidShow(() => {
@@ -97,7 +99,7 @@ export default function InboxPage() {
                 <Text className={`inbox-item__kind inbox-item__kind--${kindTone(item.kind)}`}>
                   {t.notifications.kinds[item.kind]}
                 </Text>
-                <Text className="inbox-item__time">{timeLabel(item.createdAt, t.notifications)}</Text>
+                <Text className="inbox-item__time">{timeLabel(item.createdAt, t.notifications, clock)}</Text>
               </View>
               <View className="inbox-item__title-row">
                 {item.readAt ? null : <View className="inbox-item__dot" />}

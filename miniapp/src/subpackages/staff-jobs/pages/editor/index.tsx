@@ -7,6 +7,7 @@ import { usePageTitle } from '@/features/navigation/use-page-title';
 import { useRequireSignIn } from '@/features/auth/use-require-sign-in';
 import { describeError } from '@/features/errors/describe-error';
 import { useQuery } from '@/utils/use-query';
+import { useCenterClock } from '@/features/meta/use-center-clock';
 import {
   type PostingField,
   type PostingFormValues,
@@ -56,7 +57,8 @@ function Stats({ stats }: { stats: JobStatsResponse }) {
 function Editor({ job, onSaved }: { job: AdminJobDto | null; onSaved: (job: AdminJobDto) => void }) {
   const { t } = useI18n();
   const s = t.staffJobs;
-  const original = job ? postingFromJob(job) : emptyPosting();
+  const clock = useCenterClock();
+  const original = job ? postingFromJob(job, clock) : emptyPosting();
   const [values, setValues] = useState<PostingFormValues>(original);
   const [errors, setErrors] = useState<Partial<Record<PostingField, string>>>({});
   const [problem, setProblem] = useState<string | null>(null);

@@ -12,7 +12,7 @@ import { usePageTitle } from '@/features/navigation/use-page-title';
 import { useRequireSignIn } from '@/features/auth/use-require-sign-in';
 import { describeError } from '@/features/errors/describe-error';
 import { useQuery } from '@/utils/use-query';
-import { deadlineDate } from '@/features/jobs/job-format';
+import { useCenterClock } from '@/features/meta/use-center-clock';
 import { useJobText } from '@/features/jobs/use-job-text';
 import { staffJobsApi } from '@/services/api/jobs.api';
 import { ChipGroup } from '@/components/chip-group';
@@ -20,9 +20,9 @@ import { EmptyState, ErrorState, LoadingState } from '@/components/state-views';
 import { Button } from '@/components/nutui';
 import '../staff-jobs.scss';
 
-function centerTime(iso: string): string {
-  return new Date(new Date(iso).getTime() + 480 * 60_000).toISOString().slice(0, 16).replace('T', ' ');
-}
+// A submission keeps the deadline as the employer typed it: a date-time with an offset, or a calendar date
+// (2026-12-31, 2026/12/31, ...) that already is the center's.
+const WITH_OFFSET = /T\d{2}:\d{2}.*(Z|[+-]\d{2}:?\d{2})$/i;
 
 function Submission({
   submission,
@@ -34,6 +34,7 @@ function Submission({
   const { t } = useI18n();
   const s = t.staffJobs;
   const text = useJobText();
+  const clock = useCenterClock();
   const [declining, setDeclining] = useState(false);
   const [reason, setReason] = useState('');
   const [busy, setBusy] = useState(false);
@@ -87,7 +88,7 @@ function Submission({
         </Text>
       ) : null}
       <Text className="staff-jobs__meta">{`${s.contact}：${contact}`}</Text>
-      <Text className="staff-jobs__meta">{`${s.submittedAt}：${centerTime(submission.createdAt)} · ${t.jobs.deadline}：${deadlineDate(posting.deadline).date}`}</Text>
+      <Text className="staff-jobs__meta">{`${s.submittedAt}：${clock.dateTime(submission.createdAt)} · ${t.jobs.deadline}：${WITH_OFFSET.test(posting.deadline) ? clock.date(posting.deadline) : posting.deadline}`}</Text>
       <Text className="staff-jobs__description">{posting.description}</Text>
       {submission.declineReason ? (
         <Text className="staff-jobs__problem">{submission.declineReason}</Text>

@@ -17,6 +17,7 @@ import { format, useI18n } from '@/i18n';
 import { usePageTitle } from '@/features/navigation/use-page-title';
 import { useRequireSignIn } from '@/features/auth/use-require-sign-in';
 import { describeError } from '@/features/errors/describe-error';
+import { useCenterClock } from '@/features/meta/use-center-clock';
 import { imageUrl, resolveMediaUrl } from '@/features/museum/media-url';
 import { prepareNodes } from '@/features/museum/rich-text';
 import { useQuery } from '@/utils/use-query';
@@ -174,6 +175,7 @@ function ExhibitEditor({
   onSaved: (exhibit: AdminExhibitDto) => void;
 }) {
   const { t, label } = useI18n();
+  const clock = useCenterClock();
   const halls = useQuery(() => museumAdminApi.halls(), [], signedIn);
   const [form, setForm] = useState<Form>(() =>
     exhibit ? formOf(exhibit) : { ...EMPTY, hallId: initialHallId },
@@ -563,7 +565,7 @@ function ExhibitEditor({
                 <Text className="staff-museum__hint">
                   {format(t.staffMuseum.statusLine, {
                     status: live ? t.staffMuseum.live : t.staffMuseum.draft,
-                    time: new Date(exhibit.updatedAt).toLocaleString(),
+                    time: clock.dateTime(exhibit.updatedAt),
                   })}
                 </Text>
               </>

@@ -17,7 +17,7 @@ import { usePageTitle } from '@/features/navigation/use-page-title';
 import { useRequireSignIn } from '@/features/auth/use-require-sign-in';
 import { getToken } from '@/features/auth/session.store';
 import { describeError } from '@/features/errors/describe-error';
-import { centerToday } from '@/features/booking/dates';
+import { useCenterClock } from '@/features/meta/use-center-clock';
 import { useQuery } from '@/utils/use-query';
 import { bookingApi, staffApi } from '@/services/api/booking.api';
 import { FormField } from '@/components/form-field';
@@ -96,6 +96,7 @@ function AdvisorSettings({
   reload: () => void;
 }) {
   const { t, label } = useI18n();
+  const clock = useCenterClock();
   const { advisor } = initial;
   const [profile, setProfile] = useState({
     name: advisor.name,
@@ -107,7 +108,7 @@ function AdvisorSettings({
   const [rules, setRules] = useState<WeeklyRuleInput[]>(() =>
     initial.rules.map(({ id: _id, ...rule }) => rule),
   );
-  const [leaveDay, setLeaveDay] = useState(centerToday());
+  const [leaveDay, setLeaveDay] = useState(clock.today());
   const [problem, setProblem] = useState<string | null>(null);
 
   const run = async (work: () => Promise<unknown>) => {

@@ -6,7 +6,8 @@ import { format, useI18n } from '@/i18n';
 import { usePageTitle } from '@/features/navigation/use-page-title';
 import { useRequireSignIn } from '@/features/auth/use-require-sign-in';
 import { describeError } from '@/features/errors/describe-error';
-import { addDays, centerToday, datePart, timePart } from '@/features/booking/dates';
+import { useCenterClock } from '@/features/meta/use-center-clock';
+import { addDays } from '@/utils/center-time';
 import { useQuery } from '@/utils/use-query';
 import { bookingApi } from '@/services/api/booking.api';
 import { counselorStaffApi } from '@/services/api/counselor.api';
@@ -25,8 +26,9 @@ export default function StaffCounselorsPage() {
   usePageTitle((t) => t.counselorStaff.title);
   const signedIn = useRequireSignIn();
   const { t } = useI18n();
+  const clock = useCenterClock();
   const [tab, setTab] = useState<Tab>('stats');
-  const today = centerToday();
+  const today = clock.today();
   const [from, setFrom] = useState(addDays(today, -30));
   const [to, setTo] = useState(today);
   const [period, setPeriod] = useState({ from: addDays(today, -30), to: today });
@@ -201,7 +203,7 @@ export default function StaffCounselorsPage() {
               <Image className="staff__qr-image" src={invite.qrDataUrl} />
               <Text className="staff__hint">
                 {format(t.counselorStaff.inviteExpires, {
-                  time: `${datePart(invite.expiresAt)} ${timePart(invite.expiresAt)}`,
+                  time: `${clock.date(invite.expiresAt)} ${clock.time(invite.expiresAt)}`,
                 })}
               </Text>
             </View>
@@ -303,7 +305,7 @@ export default function StaffCounselorsPage() {
                       {` · ${t.counselorStaff.via[entry.via]}`}
                     </Text>
                     <Text className="staff__small-label">
-                      {datePart(entry.readAt)} {timePart(entry.readAt)}
+                      {clock.date(entry.readAt)} {clock.time(entry.readAt)}
                     </Text>
                   </View>
                 ))}
