@@ -2,9 +2,11 @@
 // and page errors (less the failures a step provokes on purpose), screenshots, and the helpers every page step
 // uses. Not a test file itself: scripts/test.mjs runs only miniapp/e2e/*.e2e.mjs.
 // BASE_URL (default http://127.0.0.1:3000) is the server with the H5 build and the API; CHROMIUM_PATH the browser.
+/* global document */
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { afterEach } from 'node:test';
 import { chromium } from 'playwright-core';
 
 export const BASE_URL = (process.env.BASE_URL ?? 'http://127.0.0.1:3000').replace(/\/+$/, '');
@@ -53,6 +55,25 @@ export function h5Session({ page: currentPage, shotPrefix = '', chromiumArgs = [
   function expectFailure(status, path) {
     expectedFailures.push({ status, path });
   }
+
+  // When a step fails, what the browser showed: a screenshot and, in the test log (all CI keeps), the address
+  // and the visible text of the page on screen (Taro H5 keeps hidden pages in the DOM).
+  afterEach(async (t) => {
+    const page = browser ? currentPage() : undefined;
+    if (t.passed !== false || !page || page.isClosed()) return;
+    try {
+      const slug = t.name.replace(/[^\p{L}\p{N}]+/gu, '-').slice(0, 40);
+      await page.screenshot({ path: join(SHOTS, `${shotPrefix}failed-${slug}.png`) });
+      const showing = await page.evaluate(() =>
+        [...document.querySelectorAll('.taro_page')]
+          .filter((element) => element.checkVisibility())
+          .map((element) => element.innerText.replace(/\s+/g, ' ').slice(0, 300)),
+      );
+      console.log(`failed on ${page.url()}; pages showing: ${JSON.stringify(showing)}`);
+    } catch (error) {
+      console.log(`failed; no picture of the page: ${error.message}`);
+    }
+  });
 
   function onConsoleError(message) {
     const text = message.text();
