@@ -4,6 +4,7 @@ import { templateIdsFor } from './subscriptions-catalog';
 import { targetUrl } from './target';
 import { centerClock } from '@/utils/center-time';
 import { timeLabel } from './time-label';
+import { deadLetterReason } from './dead-letter-reason';
 
 const words = {
   justNow: '刚刚',
@@ -91,5 +92,40 @@ describe('templateIdsFor', () => {
     ).toEqual(['tpl-d', 'tpl-c', 'tpl-a']);
     expect(templateIdsFor(wallet, [NotificationKind.System])).toEqual([]);
     expect(templateIdsFor(null, [NotificationKind.JobAlert])).toEqual([]);
+  });
+});
+
+describe('deadLetterReason', () => {
+  const words = {
+    errcodes: { '43101': '用户未订阅或订阅次数已用完', '-1': '微信系统繁忙' },
+    errcodeOther: '微信返回错误码 {code}',
+    withCode: '{reason}（错误码 {code}）',
+    http: '微信服务器返回 HTTP {status}',
+    timeout: '连接微信超时',
+    unreachable: '无法连接微信服务器',
+    notConfigured: '服务器未配置微信 AppID 和密钥',
+  };
+
+  it('explains the errcodes it knows and keeps the code', () => {
+    expect(deadLetterReason('errcode 43101: user refuse to accept the msg', words)).toBe(
+      '用户未订阅或订阅次数已用完（错误码 43101）',
+    );
+    expect(deadLetterReason('errcode -1: system error', words)).toBe('微信系统繁忙（错误码 -1）');
+  });
+
+  it('names an errcode it does not know', () => {
+    expect(deadLetterReason('errcode 48001: api unauthorized', words)).toBe('微信返回错误码 48001');
+  });
+
+  it('tells transport failures apart', () => {
+    expect(deadLetterReason('WeChat subscribe_send failed: HTTP 502', words)).toBe('微信服务器返回 HTTP 502');
+    expect(deadLetterReason('WeChat subscribe_send failed: timed out', words)).toBe('连接微信超时');
+    expect(deadLetterReason('WECHAT_APPID and WECHAT_SECRET are not set', words)).toBe(
+      '服务器未配置微信 AppID 和密钥',
+    );
+    expect(deadLetterReason('WeChat subscribe_send failed: connect ECONNREFUSED 127.0.0.1:9', words)).toBe(
+      '无法连接微信服务器',
+    );
+    expect(deadLetterReason(null, words)).toBe('');
   });
 });

@@ -6,6 +6,7 @@ import { usePageTitle } from '@/features/navigation/use-page-title';
 import { useRequireSignIn } from '@/features/auth/use-require-sign-in';
 import { describeError } from '@/features/errors/describe-error';
 import { retryableCount, useDeliveryOverview } from '@/features/notifications/delivery-stats';
+import { deadLetterReason } from '@/features/notifications/dead-letter-reason';
 import { timeLabel } from '@/features/notifications/time-label';
 import { useCenterClock } from '@/features/meta/use-center-clock';
 import { notificationsApi } from '@/services/api/notifications.api';
@@ -138,7 +139,8 @@ export default function DeliveriesPage() {
                   <Text className="dead-letter__kind">{t.notifications.kinds[item.kind]}</Text>
                   <Text className="dead-letter__title">{item.title}</Text>
                 </View>
-                <Text className="dead-letter__reason">{item.lastError ?? ''}</Text>
+                <Text className="dead-letter__reason">{deadLetterReason(item.lastError, words.reasons)}</Text>
+                {item.lastError ? <Text className="dead-letter__raw">{item.lastError}</Text> : null}
                 <Text className="dead-letter__meta">
                   {format(words.attempts, { count: item.attempts })} ·{' '}
                   {timeLabel(item.updatedAt, t.notifications, clock)}
