@@ -1,19 +1,39 @@
 import { Text, View } from '@tarojs/components';
-import type { SlotDto } from '@careerside/shared';
+import type { SlotDto, WaitlistEntryDto } from '@careerside/shared';
 import { format, useI18n } from '@/i18n';
 import { useCenterClock } from '@/features/meta/use-center-clock';
 import './index.scss';
 
-/** One day's times: seats left, full (tap to join the waitlist) or closed; group sessions on their own row. */
-export function SlotGrid({ slots, onPick }: { slots: SlotDto[]; onPick: (slot: SlotDto) => void }) {
+/**
+ * One day's times: seats left, full (tap to join the waitlist) or closed; group sessions on their own row.
+ * `waiting` holds the student's own places in line by slot id: such a time says where they stand (or that a
+ * seat is held for them) instead of offering the waitlist again.
+ */
+export function SlotGrid({
+  slots,
+  waiting,
+  onPick,
+}: {
+  slots: SlotDto[];
+  waiting?: ReadonlyMap<string, WaitlistEntryDto>;
+  onPick: (slot: SlotDto) => void;
+}) {
   const { t } = useI18n();
   const clock = useCenterClock();
-  const state = (slot: SlotDto) =>
-    slot.availability === 'available'
+  const state = (slot: SlotDto) => {
+    const mine = waiting?.get(slot.id);
+    if (mine)
+      return mine.status === 'offered'
+        ? t.booking.waitlistHeldForYou
+        : format(t.booking.waitlistMine, { position: mine.position ?? '-' });
+    return slot.availability === 'available'
       ? format(t.booking.remaining, { count: slot.remaining })
       : slot.availability === 'full'
         ? `${t.booking.full} · ${t.booking.joinWaitlist}`
         : t.booking.closed;
+  };
+  const classes = (slot: SlotDto) =>
+    `slot--${slot.availability}${waiting?.has(slot.id) ? ' slot--waiting' : ''}`;
   const individual = slots.filter((slot) => slot.capacity === 1);
   const groups = slots.filter((slot) => slot.capacity > 1);
   return (
@@ -21,7 +41,7 @@ export function SlotGrid({ slots, onPick }: { slots: SlotDto[]; onPick: (slot: S
       {groups.map((slot) => (
         <View
           key={slot.id}
-          className={`slot-grid__group slot--${slot.availability}`}
+          className={`slot-grid__group ${classes(slot)}`}
           data-slot={slot.id}
           onClick={() => slot.availability !== 'closed' && onPick(slot)}
         >
@@ -40,7 +60,7 @@ export function SlotGrid({ slots, onPick }: { slots: SlotDto[]; onPick: (slot: S
         {individual.map((slot) => (
           <View
             key={slot.id}
-            className={`slot-grid__cell slot--${slot.availability}`}
+            className={`slot-grid__cell ${classes(slot)}`}
             data-slot={slot.id}
             onClick={() => slot.availability !== 'closed' && onPick(slot)}
           >

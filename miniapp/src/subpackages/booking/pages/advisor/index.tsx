@@ -1,7 +1,7 @@
 import { Text, View } from '@tarojs/components';
 import Taro, { useDidShow, useRouter } from '@tarojs/taro';
 import { useEffect, useMemo, useState } from 'react';
-import { APPOINTMENT_MODES, type SlotDto } from '@careerside/shared';
+import { APPOINTMENT_MODES, type SlotDto, type WaitlistEntryDto } from '@careerside/shared';
 import { format, useI18n } from '@/i18n';
 import { usePageTitle } from '@/features/navigation/use-page-title';
 import { useRequireSignIn } from '@/features/auth/use-require-sign-in';
@@ -48,8 +48,10 @@ export default function AdvisorPage() {
   const advisor = useQuery(() => bookingApi.advisor(ref ?? ''), [ref], signedIn && ref !== null);
   const slots = useQuery(() => bookingApi.slots(ref ?? ''), [ref], signedIn && ref !== null);
   const status = useQuery(() => bookingApi.bookingStatus(), [], signedIn);
+  const waitlist = useQuery(() => bookingApi.myWaitlist(), [], signedIn);
   useDidShow(() => {
     if (signedIn && ref) slots.reload();
+    if (signedIn) waitlist.reload();
   });
 
   const today = slots.data ? slots.data.from : clock.today();
@@ -72,6 +74,12 @@ export default function AdvisorPage() {
     [byDate],
   );
   const selected = picked ?? dates.find((date) => withSeats.has(date)) ?? today;
+  // The student's own places in line, by slot: those times show where they stand.
+  const waiting = useMemo(
+    () =>
+      new Map<string, WaitlistEntryDto>((waitlist.data?.items ?? []).map((entry) => [entry.slot.id, entry])),
+    [waitlist.data],
+  );
 
   const joinWaitlist = async (slot: SlotDto) => {
     const topic = advisor.data?.topics[0];
@@ -93,12 +101,18 @@ export default function AdvisorPage() {
         icon: 'none',
       });
       slots.reload();
+      waitlist.reload();
     } catch (error) {
       await Taro.showToast({ title: describeError(error, t), icon: 'none', duration: 2500 });
     }
   };
 
   const pick = (slot: SlotDto) => {
+    // Already in this time's line: the waitlist tab says where they stand and lets them take a held seat.
+    if (waiting.has(slot.id)) {
+      void openPage(withQuery(PageRoute.myAppointments, { tab: 'waitlist' }));
+      return;
+    }
     if (slot.availability === 'full') {
       void joinWaitlist(slot);
       return;
@@ -144,7 +158,7 @@ export default function AdvisorPage() {
       <DateStrip dates={dates} selected={selected} today={today} withSeats={withSeats} onSelect={setPicked} />
       {slots.data ? (
         (byDate.get(selected) ?? []).length > 0 ? (
-          <SlotGrid slots={byDate.get(selected) ?? []} onPick={pick} />
+          <SlotGrid slots={byDate.get(selected) ?? []} waiting={waiting} onPick={pick} />
         ) : (
           <EmptyState title={t.booking.noSlotsThatDay} />
         )

@@ -75,6 +75,35 @@ export default function MyAppointmentsPage() {
     if (confirm) await act(appointment.id, () => bookingApi.cancel(appointment.id), t.appointments.cancelled);
   };
 
+  // Taking a held seat books it: the confirmation page shows the appointment, as after any booking.
+  const accept = async (entry: WaitlistEntryDto) => {
+    setBusy(entry.id);
+    try {
+      const appointment = await bookingApi.acceptOffer(entry.id);
+      void openPage(withQuery(PageRoute.bookingConfirmation, { id: appointment.id }));
+    } catch (error) {
+      await Taro.showToast({ title: describeError(error, t), icon: 'none', duration: 2500 });
+      list.reload();
+      status.reload();
+    } finally {
+      setBusy(null);
+    }
+  };
+
+  // Passing up a held seat gives it to the next student at once and cannot be undone: ask first.
+  const decline = async (entry: WaitlistEntryDto) => {
+    const { confirm } = await Taro.showModal({
+      title: t.appointments.declineConfirmTitle,
+      content: format(t.appointments.declineConfirmBody, {
+        time: clock.dateTime(entry.slot.startsAt),
+        advisor: entry.advisor.name,
+      }),
+      confirmText: t.appointments.decline,
+      cancelText: t.appointments.keepOffer,
+    });
+    if (confirm) await act(entry.id, () => bookingApi.declineOffer(entry.id), t.appointments.declined);
+  };
+
   const suspension = status.data?.suspension;
   const strikes = status.data?.strikes.length ?? 0;
 
@@ -146,13 +175,14 @@ export default function MyAppointmentsPage() {
         <Text className="appointment__when">{clock.dateTime(entry.slot.startsAt)}</Text>
         <Text className={`appointment__status appointment__status--${entry.status}`}>
           {entry.status === 'offered'
-            ? t.appointments.accept
+            ? t.appointments.offerStatus
             : format(t.appointments.waitlistPosition, { position: entry.position ?? '-' })}
         </Text>
       </View>
       <Text className="appointment__who">
         {entry.advisor.name} · {label(ADVISING_TOPICS, entry.topic)}
       </Text>
+      <Text className="appointment__where">{entry.slot.location ?? entry.advisor.location}</Text>
       {entry.status === 'offered' && entry.holdExpiresAt ? (
         <Text className="appointment__offer">
           {format(t.appointments.offerHeld, { time: clock.time(entry.holdExpiresAt) })}
@@ -161,21 +191,14 @@ export default function MyAppointmentsPage() {
       <View className="appointment__actions">
         {entry.status === 'offered' ? (
           <>
-            <Button
-              size="small"
-              onClick={() =>
-                void act(entry.id, () => bookingApi.declineOffer(entry.id), t.appointments.decline)
-              }
-            >
+            <Button size="small" disabled={busy === entry.id} onClick={() => void decline(entry)}>
               {t.appointments.decline}
             </Button>
             <Button
               size="small"
               type="primary"
               disabled={busy === entry.id}
-              onClick={() =>
-                void act(entry.id, () => bookingApi.acceptOffer(entry.id), t.appointments.accepted)
-              }
+              onClick={() => void accept(entry)}
             >
               {t.appointments.accept}
             </Button>
@@ -183,7 +206,8 @@ export default function MyAppointmentsPage() {
         ) : (
           <Button
             size="small"
-            onClick={() => void act(entry.id, () => bookingApi.leaveWaitlist(entry.id), t.appointments.leave)}
+            disabled={busy === entry.id}
+            onClick={() => void act(entry.id, () => bookingApi.leaveWaitlist(entry.id), t.appointments.left)}
           >
             {t.appointments.leave}
           </Button>
