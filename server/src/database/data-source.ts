@@ -54,6 +54,7 @@ import {
 } from '../modules/counselor/counselor-access.entity';
 import { CounselorNoteEntity, CounselorNoteReadEntity } from '../modules/counselor/counselor-note.entity';
 import { CreateCounselorWorkspace1764892800000 } from './migrations/1764892800000-create-counselor-workspace';
+import { AddUserTokenVersion1795651200000 } from './migrations/1795651200000-add-user-token-version';
 import { TypeOrmLogger } from './typeorm-logger';
 
 /** Every entity, listed explicitly (no globs, so the build and Jest see the same set). */
@@ -109,6 +110,7 @@ export const MIGRATIONS = [
   CreateMuseum1764720000000,
   CreateJobs1764806400000,
   CreateCounselorWorkspace1764892800000,
+  AddUserTokenVersion1795651200000,
 ];
 
 /**

@@ -69,17 +69,42 @@ describe('admin user management', () => {
   });
 
   it('makes a student a counselor bound to an advisor profile, and unbinds when the role changes', async () => {
-    const student = await signIn(t.api, 'student');
+    const openid = `role-change-${process.pid}`;
+    const student = await signIn(t.api, 'student', { openid });
     const promote = await admin.api.patch<UserDto>(`admin/users/${student.user.id}`, {
       role: 'counselor',
       advisorId: 'advisor-42',
     } satisfies UpdateUserRoleRequest);
     expect(promote.status).toBe(200);
     expect(promote.body).toMatchObject({ role: 'counselor', advisorId: 'advisor-42' });
-    expect((await student.api.get<UserDto>('me')).body.role).toBe('counselor');
 
     const demote = await admin.api.patch<UserDto>(`admin/users/${student.user.id}`, { role: 'student' });
     expect(demote.body).toMatchObject({ role: 'student', advisorId: null });
+  });
+
+  it('signs the user out everywhere when their role changes, and only then', async () => {
+    const openid = `role-revoke-${process.pid}`;
+    const counselor = await signIn(t.api, 'counselor', { openid, advisorId: 'advisor-1' });
+
+    const rebind = await admin.api.patch<UserDto>(`admin/users/${counselor.user.id}`, {
+      role: 'counselor',
+      advisorId: 'advisor-2',
+    } satisfies UpdateUserRoleRequest);
+    expect(rebind.body).toMatchObject({ role: 'counselor', advisorId: 'advisor-2' });
+    expect((await counselor.api.get<UserDto>('me')).status).toBe(200);
+
+    await admin.api.patch<UserDto>(`admin/users/${counselor.user.id}`, { role: 'student' });
+    const refused = await counselor.api.get<ErrorBody>('me');
+    expect(refused.status).toBe(401);
+    expect(refused.body.code).toBe(ErrorCode.TokenRevoked);
+    expect((await admin.api.get('admin/users')).status).toBe(200);
+
+    // Dev sign-in sets the role it is asked for; ask for the one staff gave.
+    const again = await signIn(t.api, 'student', { openid });
+    expect((await again.api.get<UserDto>('me')).body).toMatchObject({
+      id: counselor.user.id,
+      role: 'student',
+    });
   });
 
   it('answers 404 NOT_FOUND for an unknown user', async () => {

@@ -7,6 +7,7 @@ export const ApiRoute = {
   auth: {
     wechat: 'auth/wechat',
     devLogin: 'auth/dev-login',
+    logout: 'auth/logout',
   },
   me: {
     root: 'me',

@@ -17,6 +17,8 @@ export const ErrorCode = {
   Unauthenticated: 'UNAUTHENTICATED',
   TokenExpired: 'TOKEN_EXPIRED',
   TokenInvalid: 'TOKEN_INVALID',
+  /** The token was signed out (POST /api/auth/logout) or its user's role was changed: sign in again. */
+  TokenRevoked: 'TOKEN_REVOKED',
   Forbidden: 'FORBIDDEN',
   DevLoginDisabled: 'DEV_LOGIN_DISABLED',
   CannotChangeOwnRole: 'CANNOT_CHANGE_OWN_ROLE',

@@ -42,6 +42,10 @@ export const ERROR_MESSAGES: Partial<Record<ErrorCode, LocalizedText>> = {
     'zh-CN': '登录状态无效，请重新登录',
     'en-US': 'Your session is not valid; sign in again',
   },
+  [ErrorCode.TokenRevoked]: {
+    'zh-CN': '登录已失效，请重新登录',
+    'en-US': 'You have been signed out; sign in again',
+  },
   [ErrorCode.Forbidden]: { 'zh-CN': '没有权限进行此操作', 'en-US': 'You are not allowed to do this' },
   [ErrorCode.NotBoundToAdvisor]: {
     'zh-CN': '你的账号尚未绑定咨询师资料，请使用中心发放的邀请码',

@@ -4,7 +4,7 @@ import { ErrorBodyDto } from './error-body.dto';
 
 const DESCRIPTIONS: Record<number, string> = {
   400: 'Invalid input: VALIDATION_FAILED names each field; INVALID_JSON for a body that does not parse',
-  401: 'UNAUTHENTICATED (no token), TOKEN_EXPIRED or TOKEN_INVALID',
+  401: 'UNAUTHENTICATED (no token), TOKEN_EXPIRED, TOKEN_INVALID or TOKEN_REVOKED (signed out)',
   403: 'FORBIDDEN: signed in without the role this needs',
   404: 'Not found',
   409: 'Conflict with the current state',

@@ -1,21 +1,23 @@
 import { Body, Controller, HttpCode, HttpStatus, Post, UseGuards } from '@nestjs/common';
-import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ThrottlerGuard } from '@nestjs/throttler';
 import { ApiRoute, type AuthResponse } from '@careerside/shared';
+import { CurrentUser } from '../../common/decorators/current-user.decorator';
 import { Public } from '../../common/decorators/public.decorator';
 import { ApiErrors } from '../../common/openapi/api-errors.decorator';
+import type { UserEntity } from '../users/user.entity';
 import { AuthService } from './auth.service';
 import { AuthResponseDto } from './dto/auth-response.dto';
 import { DevLoginDto } from './dto/dev-login.dto';
 import { WechatLoginDto } from './dto/wechat-login.dto';
 
 @ApiTags('auth')
-@Public()
 @Controller()
 export class AuthController {
   constructor(private readonly auth: AuthService) {}
 
   @Post(ApiRoute.auth.wechat)
+  @Public()
   @HttpCode(HttpStatus.OK)
   @UseGuards(ThrottlerGuard)
   @ApiOperation({
@@ -36,6 +38,7 @@ export class AuthController {
   }
 
   @Post(ApiRoute.auth.devLogin)
+  @Public()
   @HttpCode(HttpStatus.OK)
   @ApiOperation({
     summary: 'Sign in without WeChat (development and tests only)',
@@ -46,5 +49,21 @@ export class AuthController {
   @ApiErrors(400, [404, 'DEV_LOGIN_DISABLED'])
   devLogin(@Body() body: DevLoginDto): Promise<AuthResponse> {
     return this.auth.devLogin(body);
+  }
+
+  @Post(ApiRoute.auth.logout)
+  @HttpCode(HttpStatus.NO_CONTENT)
+  @ApiBearerAuth()
+  @ApiOperation({
+    summary: 'Sign out everywhere',
+    description:
+      'Revokes every token issued to the signed-in user so far, on every device: later requests with them answer ' +
+      '401 TOKEN_REVOKED (on another server process, after at most a second). Signing in again issues a token ' +
+      'that works.',
+  })
+  @ApiNoContentResponse()
+  @ApiErrors(401)
+  logout(@CurrentUser() user: UserEntity): Promise<void> {
+    return this.auth.logout(user);
   }
 }

@@ -24,6 +24,16 @@ export class TokenInvalidException extends DomainException {
   }
 }
 
+export class TokenRevokedException extends DomainException {
+  constructor() {
+    super(
+      ErrorCode.TokenRevoked,
+      HttpStatus.UNAUTHORIZED,
+      'This access token was revoked (signed out, or the role changed); sign in again',
+    );
+  }
+}
+
 export class DevLoginDisabledException extends DomainException {
   constructor() {
     super(ErrorCode.DevLoginDisabled, HttpStatus.NOT_FOUND, 'Dev sign-in is turned off on this server');

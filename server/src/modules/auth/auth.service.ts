@@ -55,6 +55,16 @@ export class AuthService {
     return this.respond(user);
   }
 
+  /**
+   * Signs the user out everywhere: every token issued to them so far stops working, not only the one sent. A
+   * mini-program user has one WeChat account and expects 退出登录 on a shared or lost device to end that
+   * session too; tokens carry no device, so "this device only" is not something we could offer anyway.
+   */
+  async logout(user: UserEntity): Promise<void> {
+    await this.users.revokeTokens(user.id);
+    this.logger.log({ userId: user.id }, 'Signed out: every token issued so far is revoked');
+  }
+
   private async promoteConfiguredAdmin(user: UserEntity): Promise<UserEntity> {
     if (user.role === Role.Admin || !this.config.auth.adminOpenids.has(user.openid)) return user;
     this.logger.log({ userId: user.id }, 'Promoted a user listed in ADMIN_OPENIDS to admin');
@@ -62,7 +72,7 @@ export class AuthService {
   }
 
   private async respond(user: UserEntity): Promise<AuthResponse> {
-    const { token, expiresAt } = await this.tokens.issue(user.id);
+    const { token, expiresAt } = await this.tokens.issue(user.id, user.tokenVersion);
     return { token, expiresAt: expiresAt.toISOString(), user: toUserDto(user) };
   }
 }

@@ -32,12 +32,21 @@ export class AdminUsersService {
     return { items: items.map(toUserDto), total };
   }
 
-  /** Only counselors keep an advisor binding; an admin cannot lock themselves out by changing their own role. */
+  /**
+   * Only counselors keep an advisor binding; an admin cannot lock themselves out by changing their own role.
+   * A changed role also signs the user out everywhere (their tokens are revoked), so a device they left signed
+   * in does not carry on under the new role; the roles guard already reads the stored role on every request.
+   */
   async updateRole(actor: UserEntity, userId: string, request: UpdateUserRoleDto): Promise<UserDto> {
     const user = await this.users.findById(userId);
     if (!user) throw new ResourceNotFoundException('User');
     if (user.id === actor.id && request.role !== actor.role) throw new CannotChangeOwnRoleException();
     const advisorId = request.role === Role.Counselor ? request.advisorId : null;
-    return toUserDto(await this.users.update(user.id, { role: request.role, advisorId }));
+    const updated = await this.users.update(
+      user.id,
+      { role: request.role, advisorId },
+      { revokeTokens: request.role !== user.role },
+    );
+    return toUserDto(updated);
   }
 }

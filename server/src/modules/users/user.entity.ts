@@ -42,6 +42,13 @@ export class UserEntity {
   @Column({ name: 'wechat_session_key', type: 'varchar', length: 128, nullable: true, select: false })
   wechatSessionKey?: string | null;
 
+  /**
+   * Bumped to revoke every token issued so far (sign-out, a role change): a token carries the version it was
+   * issued at, and the access-token guard refuses one older than this.
+   */
+  @Column({ name: 'token_version', type: 'integer', default: 0 })
+  tokenVersion: number;
+
   @CreateDateColumn({ name: 'created_at' })
   createdAt: Date;
 

@@ -7,6 +7,9 @@ import { isUniqueViolation } from '../../database/database-errors';
 import { SignedInUserCache } from './signed-in-user-cache';
 import { UserEntity } from './user.entity';
 
+/** Increments in the database, so concurrent revocations never lose one. */
+const NEXT_TOKEN_VERSION = (): string => 'token_version + 1';
+
 export interface NewUser {
   openid: string;
   role: Role;
@@ -75,12 +78,33 @@ export class UsersRepository {
     return this.users.findOneByOrFail({ openid: user.openid });
   }
 
-  async update(id: string, changes: UserChanges): Promise<UserEntity> {
+  /** With `revokeTokens`, the same UPDATE also makes every token issued to the user so far invalid. */
+  async update(
+    id: string,
+    changes: UserChanges,
+    options: { revokeTokens?: boolean } = {},
+  ): Promise<UserEntity> {
     const defined = Object.fromEntries(Object.entries(changes).filter(([, value]) => value !== undefined));
-    if (Object.keys(defined).length > 0) {
-      await this.users.update({ id }, { ...defined, updatedAt: new Date() });
+    if (Object.keys(defined).length > 0 || options.revokeTokens) {
+      await this.users.update(
+        { id },
+        {
+          ...defined,
+          ...(options.revokeTokens ? { tokenVersion: NEXT_TOKEN_VERSION } : {}),
+          updatedAt: new Date(),
+        },
+      );
     }
     return this.users.findOneByOrFail({ id });
+  }
+
+  /**
+   * Revokes every token issued to the user so far, in one UPDATE. Like any write to users through TypeORM, it
+   * drops this process's SignedInUserCache entries at once (see there), so the next request here is refused;
+   * other processes follow within the cache's TTL.
+   */
+  async revokeTokens(id: string): Promise<void> {
+    await this.users.update({ id }, { tokenVersion: NEXT_TOKEN_VERSION });
   }
 
   async storeWechatSessionKey(id: string, sessionKey: string): Promise<void> {
