@@ -4,7 +4,7 @@ import { platformLogin } from '@/platform/login';
 import { TabRoute, isTabRoute } from '@/routes';
 import { authApi } from '@/services/api/auth.api';
 import { deviceId } from './device-id';
-import { endSession, startSession } from './session.store';
+import { endSession, getToken, startSession } from './session.store';
 
 export async function signInWithWechat(): Promise<AuthResponse> {
   const code = await platformLogin.getWechatCode();
@@ -29,8 +29,16 @@ export async function signInWithDevLogin(role: Role, name?: string): Promise<Aut
   return auth;
 }
 
-export function signOut(): void {
+/**
+ * Signs out on this device at once, then asks the server to revoke the user's tokens (everywhere: see
+ * POST /api/auth/logout). Best effort: offline, or with a token the server already refuses, the local sign-out
+ * stands. The session ends first so that a 401 from this call is not taken for an expired session (which would
+ * open the sign-in page) and so that no request leaves with the token meanwhile.
+ */
+export async function signOut(): Promise<void> {
+  const token = getToken();
   endSession();
+  if (token) await authApi.logout(token).catch(() => undefined);
 }
 
 /** Leaves the sign-in page: to where the user was sent from, else back, else home. */

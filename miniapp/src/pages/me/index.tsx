@@ -31,7 +31,8 @@ export default function MePage() {
       confirmColor: '#c53030',
     });
     if (!confirm) return;
-    signOut();
+    // Signed out here at once; the server is told in the background (best effort, see signOut).
+    void signOut();
     await Taro.showToast({ title: t.me.signedOut, icon: 'none' });
   };
 
