@@ -89,9 +89,11 @@ function command(name, args) {
  * Server settings one e2e file needs beyond the defaults, by file name. Keep this list short and say why.
  * booking: takes bookings up to the start (no 2-hour minimum notice), so the file can book a time that starts
  * within the check-in window and cancel late ones for a real suspension, all through the real API.
+ * waitlist: holds a freed seat for 2 minutes (not 30), so the file sees a hold run out and pass to the next in line.
  */
 const E2E_SERVER_ENV = {
   'booking.e2e.mjs': { BOOKING_MIN_NOTICE_MINUTES: '0' },
+  'waitlist.e2e.mjs': { WAITLIST_HOLD_MINUTES: '2' },
 };
 
 async function startServer(env) {
