@@ -336,6 +336,40 @@ describe('booking lifecycle', () => {
       ).toBe('accepted');
     });
 
+    it("lists a student's waitlist by the slots' times, with a held seat first", async () => {
+      const student = await signInStudent(t.api);
+      const earlier = await slot();
+      const later = await slot();
+      const holders = [];
+      for (const target of [earlier, later]) {
+        const holder = await signInStudent(t.api);
+        holders.push({ holder, booked: await book(holder.api, target.id) });
+      }
+      // Joined the later time first: the list still reads in time order.
+      for (const target of [later, earlier]) {
+        expect((await student.api.post(`slots/${target.id}/waitlist`, { topic: 'resume' })).status).toBe(201);
+      }
+      const list = async () =>
+        (await student.api.get<{ items: WaitlistEntryDto[] }>('me/waitlist')).body.items.map((entry) => [
+          entry.slot.id,
+          entry.status,
+        ]);
+      expect(await list()).toEqual([
+        [earlier.id, 'waiting'],
+        [later.id, 'waiting'],
+      ]);
+
+      const { holder, booked } = holders[1];
+      await holder.api.post(`appointments/${booked.body.id}/cancel`);
+      expect(await list()).toEqual([
+        [later.id, 'offered'],
+        [earlier.id, 'waiting'],
+      ]);
+      // Passed up, so no hold is left running for the expiry test below.
+      const offered = (await student.api.get<{ items: WaitlistEntryDto[] }>('me/waitlist')).body.items[0];
+      expect((await student.api.post(`waitlist/${offered.id}/decline`)).status).toBe(200);
+    });
+
     it('passes an expired hold to the next in line, and releases the seat when nobody is left', async () => {
       const holder = await signInStudent(t.api);
       const first = await signInStudent(t.api);

@@ -102,7 +102,15 @@ export class WaitlistService {
 
   async mine(user: UserEntity, now = new Date()): Promise<WaitlistListResponse> {
     const entries = await this.waitlist.forStudent(user.id);
-    return { items: await Promise.all(entries.map((entry) => this.toDto(entry, now))) };
+    const items = await Promise.all(entries.map((entry) => this.toDto(entry, now)));
+    // A held seat first (it runs out), then by the time of the slot, as a student reads a list of times.
+    return {
+      items: items.sort(
+        (a, b) =>
+          Number(b.status === WaitlistStatus.Offered) - Number(a.status === WaitlistStatus.Offered) ||
+          Date.parse(a.slot.startsAt) - Date.parse(b.slot.startsAt),
+      ),
+    };
   }
 
   /** Turns the held seat into an appointment; every booking rule still applies to the student. */
