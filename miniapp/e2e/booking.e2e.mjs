@@ -26,6 +26,7 @@ const {
   expectText,
   expectPath,
   screenshot,
+  afterToast,
   devSignIn,
   signOut,
   api,
@@ -237,9 +238,12 @@ describe('booking in the H5 app', { concurrency: false }, () => {
     await clickButton('改期', '.appointment');
     await expectPath('/subpackages/booking/pages/advisor/index');
     await shown(`.date-strip__day[data-date="${booked.startsAt.slice(0, 10)}"]`).click();
-    // The student's own seat is taken now: that time shows full, with the waitlist offered.
-    await expectText('已满', '.slot--full');
-    await screenshot('reschedule-pick-full-slot');
+    // The student's own time says so (not one more full time), and tapping it asks for another time.
+    await expectText('你已预约', '.slot--full.slot--mine');
+    await shown('.slot--mine').click();
+    await expectText('这是你现在的预约时间');
+    await screenshot('reschedule-own-slot');
+    await afterToast();
     const target = shown('.slot-grid__cell.slot--available');
     const newTime = (await target.locator('.slot-grid__time').innerText()).trim();
     await target.click();

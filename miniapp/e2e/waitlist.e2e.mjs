@@ -334,6 +334,13 @@ describe('the booking waitlist in the H5 app', { concurrency: false }, () => {
     const slots = await api('GET', 'advisors/advisor-2/slots');
     const freed = slots.body.items.find((item) => item.id === second.slot.id);
     assert.equal(freed?.availability, 'available', "李老师's time has its seat back");
+
+    // The offer stays in the inbox: opened again, it says the seat is no longer held, not just an empty list.
+    await page.goto(`${BASE_URL}/subpackages/notifications/pages/inbox/index`);
+    await shown('.inbox-item', '李老师').click();
+    await expectPath('/subpackages/booking/pages/appointments/index');
+    await expectText('这个候补名额已不再为你保留', '.appointments__gone');
+    await screenshot('offer-gone');
   });
 
   test('no console errors or page errors along the way', () => {

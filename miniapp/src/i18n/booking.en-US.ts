@@ -34,6 +34,8 @@ export const bookingEnUS: Pick<Messages, 'booking' | 'appointments' | 'staff'> =
     waitlistJoined: 'On the waitlist, number {position}',
     waitlistMine: 'In line: {position}',
     waitlistHeldForYou: 'Held for you',
+    slotMine: 'Booked by you',
+    slotMineReschedule: 'This is your current time: pick another one',
     bookTitle: 'Confirm booking',
     reschedulingFrom: 'Moves your appointment at {time} to this time',
     topicLabel: 'Topic',
@@ -111,6 +113,8 @@ export const bookingEnUS: Pick<Messages, 'booking' | 'appointments' | 'staff'> =
     late: 'Late cancellation',
     rescheduledAway: 'Moved',
     waitlistPosition: 'Number {position} in line',
+    offerGone:
+      'This seat is no longer held for you: it was taken, passed up, or its hold ran out. Confirmed appointments are under Upcoming.',
     offerHeld: 'A seat is held for you until {time}',
     offerStatus: 'To confirm',
     accept: 'Book it',

@@ -16,7 +16,9 @@ const REMINDER_KEYS = ['day', 'hour'] as const;
 export const BOOKING_PAGES = {
   appointments: 'subpackages/booking/pages/appointments/index',
   appointment: (id: string) => `subpackages/booking/pages/confirmation/index?id=${id}`,
-  waitlist: 'subpackages/booking/pages/appointments/index?tab=waitlist',
+  /** The waitlist tab, told which entry the offer was for: once it is no longer held, the page says so. */
+  waitlistOffer: (entryId: string) =>
+    `subpackages/booking/pages/appointments/index?tab=waitlist&entry=${entryId}`,
 } as const;
 
 /**
@@ -114,7 +116,7 @@ export class BookingNotifier {
       kind: NotificationKind.WaitlistOffer,
       title: '候补名额已为你保留',
       body: `${this.when(slot.startsAt)} · ${advisor.name}，请在 ${this.when(holdUntil).slice(-5)} 前确认，逾期将顺延给下一位同学`,
-      page: BOOKING_PAGES.waitlist,
+      page: BOOKING_PAGES.waitlistOffer(entry.id),
       dedupeKey: `waitlist:${entry.id}:offer`,
       payload: { waitlistEntryId: entry.id },
       urgent: true,

@@ -7,25 +7,29 @@ import './index.scss';
 /**
  * One day's times: seats left, full (tap to join the waitlist) or closed; group sessions on their own row.
  * `waiting` holds the student's own places in line by slot id: such a time says where they stand (or that a
- * seat is held for them) instead of offering the waitlist again.
+ * seat is held for them) instead of offering the waitlist again. `mine` holds the slots the student has booked:
+ * such a time says so instead of showing full.
  */
 export function SlotGrid({
   slots,
   waiting,
+  mine,
   onPick,
 }: {
   slots: SlotDto[];
   waiting?: ReadonlyMap<string, WaitlistEntryDto>;
+  mine?: ReadonlySet<string>;
   onPick: (slot: SlotDto) => void;
 }) {
   const { t } = useI18n();
   const clock = useCenterClock();
   const state = (slot: SlotDto) => {
-    const mine = waiting?.get(slot.id);
-    if (mine)
-      return mine.status === 'offered'
+    if (mine?.has(slot.id)) return t.booking.slotMine;
+    const inLine = waiting?.get(slot.id);
+    if (inLine)
+      return inLine.status === 'offered'
         ? t.booking.waitlistHeldForYou
-        : format(t.booking.waitlistMine, { position: mine.position ?? '-' });
+        : format(t.booking.waitlistMine, { position: inLine.position ?? '-' });
     return slot.availability === 'available'
       ? format(t.booking.remaining, { count: slot.remaining })
       : slot.availability === 'full'
@@ -33,7 +37,7 @@ export function SlotGrid({
         : t.booking.closed;
   };
   const classes = (slot: SlotDto) =>
-    `slot--${slot.availability}${waiting?.has(slot.id) ? ' slot--waiting' : ''}`;
+    `slot--${slot.availability}${mine?.has(slot.id) ? ' slot--mine' : waiting?.has(slot.id) ? ' slot--waiting' : ''}`;
   const individual = slots.filter((slot) => slot.capacity === 1);
   const groups = slots.filter((slot) => slot.capacity > 1);
   return (

@@ -1,7 +1,12 @@
 import { Text, View } from '@tarojs/components';
 import Taro, { useDidShow, useRouter } from '@tarojs/taro';
 import { useEffect, useMemo, useState } from 'react';
-import { APPOINTMENT_MODES, type SlotDto, type WaitlistEntryDto } from '@careerside/shared';
+import {
+  APPOINTMENT_MODES,
+  AppointmentStatus,
+  type SlotDto,
+  type WaitlistEntryDto,
+} from '@careerside/shared';
 import { format, useI18n } from '@/i18n';
 import { usePageTitle } from '@/features/navigation/use-page-title';
 import { useRequireSignIn } from '@/features/auth/use-require-sign-in';
@@ -49,9 +54,13 @@ export default function AdvisorPage() {
   const slots = useQuery(() => bookingApi.slots(ref ?? ''), [ref], signedIn && ref !== null);
   const status = useQuery(() => bookingApi.bookingStatus(), [], signedIn);
   const waitlist = useQuery(() => bookingApi.myWaitlist(), [], signedIn);
+  const appointments = useQuery(() => bookingApi.myAppointments('upcoming'), [], signedIn);
   useDidShow(() => {
     if (signedIn && ref) slots.reload();
-    if (signedIn) waitlist.reload();
+    if (signedIn) {
+      waitlist.reload();
+      appointments.reload();
+    }
   });
 
   const today = slots.data ? slots.data.from : clock.today();
@@ -81,6 +90,17 @@ export default function AdvisorPage() {
     [waitlist.data],
   );
 
+  // The times the student has booked: those say so instead of showing full.
+  const mine = useMemo(
+    () =>
+      new Set(
+        (appointments.data?.items ?? [])
+          .filter((appointment) => appointment.status === AppointmentStatus.Booked)
+          .map((appointment) => appointment.slotId),
+      ),
+    [appointments.data],
+  );
+
   const joinWaitlist = async (slot: SlotDto) => {
     const topic = advisor.data?.topics[0];
     if (!topic) return;
@@ -108,6 +128,12 @@ export default function AdvisorPage() {
   };
 
   const pick = (slot: SlotDto) => {
+    // The student's own time: when moving it, another time is wanted; otherwise 我的预约 shows it.
+    if (mine.has(slot.id)) {
+      if (reschedule) void Taro.showToast({ title: t.booking.slotMineReschedule, icon: 'none' });
+      else void openPage(PageRoute.myAppointments);
+      return;
+    }
     // Already in this time's line: the waitlist tab says where they stand and lets them take a held seat.
     if (waiting.has(slot.id)) {
       void openPage(withQuery(PageRoute.myAppointments, { tab: 'waitlist' }));
@@ -158,7 +184,7 @@ export default function AdvisorPage() {
       <DateStrip dates={dates} selected={selected} today={today} withSeats={withSeats} onSelect={setPicked} />
       {slots.data ? (
         (byDate.get(selected) ?? []).length > 0 ? (
-          <SlotGrid slots={byDate.get(selected) ?? []} waiting={waiting} onPick={pick} />
+          <SlotGrid slots={byDate.get(selected) ?? []} waiting={waiting} mine={mine} onPick={pick} />
         ) : (
           <EmptyState title={t.booking.noSlotsThatDay} />
         )

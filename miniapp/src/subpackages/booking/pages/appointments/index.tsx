@@ -104,6 +104,15 @@ export default function MyAppointmentsPage() {
     if (confirm) await act(entry.id, () => bookingApi.declineOffer(entry.id), t.appointments.declined);
   };
 
+  // Opened from an offer (`?entry=`) that is no longer held: taken, passed up or run out. Say so, rather than
+  // leave the student looking for it in the list.
+  const offerGone =
+    tab === 'waitlist' &&
+    params.entry !== undefined &&
+    list.data?.kind === 'waitlist' &&
+    list.status === 'success' &&
+    !list.data.items.some((entry) => entry.id === params.entry && entry.status === 'offered');
+
   const suspension = status.data?.suspension;
   const strikes = status.data?.strikes.length ?? 0;
 
@@ -268,6 +277,7 @@ export default function MyAppointmentsPage() {
         selected={tab}
         onSelect={(value) => setTab(value as Tab)}
       />
+      {offerGone ? <Text className="appointments__gone">{t.appointments.offerGone}</Text> : null}
       <View className="appointments__list">
         {list.data && list.status !== 'loading' ? (
           list.data.items.length === 0 ? (
