@@ -55,6 +55,7 @@ import {
 import { CounselorNoteEntity, CounselorNoteReadEntity } from '../modules/counselor/counselor-note.entity';
 import { CreateCounselorWorkspace1764892800000 } from './migrations/1764892800000-create-counselor-workspace';
 import { AddUserTokenVersion1795651200000 } from './migrations/1795651200000-add-user-token-version';
+import { ClearPlainWechatSessionKeys1795654800000 } from './migrations/1795654800000-clear-plain-wechat-session-keys';
 import { TypeOrmLogger } from './typeorm-logger';
 
 /** Every entity, listed explicitly (no globs, so the build and Jest see the same set). */
@@ -111,6 +112,7 @@ export const MIGRATIONS = [
   CreateJobs1764806400000,
   CreateCounselorWorkspace1764892800000,
   AddUserTokenVersion1795651200000,
+  ClearPlainWechatSessionKeys1795654800000,
 ];
 
 /**

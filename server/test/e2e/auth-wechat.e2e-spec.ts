@@ -7,7 +7,11 @@ import {
   type UserDto,
   type WechatLoginRequest,
 } from '@careerside/shared';
+import { AesGcmCipher, deriveKey } from '../../src/common/crypto/aes-gcm-cipher';
+import { WECHAT_SESSION_KEY_PURPOSE } from '../../src/modules/auth/auth.service';
+import { ClearPlainWechatSessionKeys1795654800000 } from '../../src/database/migrations/1795654800000-clear-plain-wechat-session-keys';
 import { UserEntity } from '../../src/modules/users/user.entity';
+import { userFactory } from '../factories/user.factory';
 import { startTestApp, type TestApp } from '../support/test-app';
 import { createTestDatabase, type TestDatabase } from '../support/test-database';
 import { WechatStandin } from '../support/wechat-standin';
@@ -91,7 +95,30 @@ describe('POST /api/auth/wechat', () => {
     const stored = await t.dataSource
       .getRepository(UserEntity)
       .findOne({ where: { openid: 'o-returning' }, select: { id: true, wechatSessionKey: true } });
-    expect(stored?.wechatSessionKey).toBe(secondKey);
+    // Stored encrypted, bound to the user: the plain key is not in the database.
+    expect(stored?.wechatSessionKey).not.toContain(secondKey);
+    const cipher = new AesGcmCipher(deriveKey(t.config.counselor.notesKey, WECHAT_SESSION_KEY_PURPOSE));
+    expect(cipher.decrypt(stored?.wechatSessionKey ?? '', stored?.id ?? '')).toBe(secondKey);
+    expect(() => cipher.decrypt(stored?.wechatSessionKey ?? '', `${stored?.id ?? ''}-another`)).toThrow();
+  });
+
+  it('drops session keys stored in plain text before they were encrypted, and keeps encrypted ones', async () => {
+    const plain = await userFactory.create(t.dataSource, { wechatSessionKey: 'dGhpcyBpcyBwbGFpbiB0ZXh0' });
+    const sealed = await userFactory.create(t.dataSource, { wechatSessionKey: 'v1.aaaa.bbbb.cccc' });
+    const runner = t.dataSource.createQueryRunner();
+    try {
+      await new ClearPlainWechatSessionKeys1795654800000().up(runner);
+    } finally {
+      await runner.release();
+    }
+    const keyOf = async (id: string) =>
+      (
+        await t.dataSource
+          .getRepository(UserEntity)
+          .findOneOrFail({ where: { id }, select: { id: true, wechatSessionKey: true } })
+      ).wechatSessionKey;
+    expect(await keyOf(plain.id)).toBeNull();
+    expect(await keyOf(sealed.id)).toBe('v1.aaaa.bbbb.cccc');
   });
 
   it('makes users listed in ADMIN_OPENIDS admins', async () => {

@@ -1,5 +1,6 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { type AuthResponse, Role } from '@careerside/shared';
+import { AesGcmCipher, deriveKey } from '../../common/crypto/aes-gcm-cipher';
 import type { AppConfig } from '../../config/app-config';
 import { InjectConfig } from '../../config/inject-config.decorator';
 import type { UserEntity } from '../users/user.entity';
@@ -12,16 +13,26 @@ import { DevLoginDisabledException, WechatNotConfiguredException } from './auth.
 import type { DevLoginDto } from './dto/dev-login.dto';
 import { toSignInException } from './wechat-sign-in-errors';
 
+/** What the key that encrypts stored WeChat session keys is derived for. */
+export const WECHAT_SESSION_KEY_PURPOSE = 'wechat-session-key';
+
 @Injectable()
 export class AuthService {
   private readonly logger = new Logger('Auth');
+  /**
+   * WeChat session keys are stored encrypted (the user id is the associated data), under a key derived from
+   * NOTES_ENCRYPTION_KEY, the one data-encryption key the server is given.
+   */
+  private readonly sessionKeys: AesGcmCipher;
 
   constructor(
     @InjectConfig() private readonly config: AppConfig,
     private readonly wechat: WechatClient,
     private readonly users: UsersRepository,
     private readonly tokens: AccessTokenService,
-  ) {}
+  ) {
+    this.sessionKeys = new AesGcmCipher(deriveKey(config.counselor.notesKey, WECHAT_SESSION_KEY_PURPOSE));
+  }
 
   /** First sign-in creates a student; ADMIN_OPENIDS are promoted to admin. The session key stays server-side. */
   async signInWithWechat(code: string): Promise<AuthResponse> {
@@ -39,7 +50,7 @@ export class AuthService {
       (await this.users.findByOpenid(session.openid)) ??
       (await this.users.insertIfAbsent({ openid: session.openid, role: Role.Student }));
     user = await this.promoteConfiguredAdmin(user);
-    await this.users.storeWechatSessionKey(user.id, session.sessionKey);
+    await this.users.storeWechatSessionKey(user.id, this.sessionKeys.encrypt(session.sessionKey, user.id));
     return this.respond(user);
   }
 

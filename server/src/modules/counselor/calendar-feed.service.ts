@@ -16,7 +16,7 @@ import { CounselorCalendarFeedEntity } from './counselor-access.entity';
 import { foldIcsLines } from './ical-folding';
 import { CounselorRepository, type ScheduleRow } from './counselor.repository';
 import { NotBoundToAdvisorException } from './counselor.exception';
-import { NoteCipher, sha256Hex } from './note-cipher';
+import { AesGcmCipher, sha256Hex } from '../../common/crypto/aes-gcm-cipher';
 
 const DAY_MS = 86_400_000;
 const STATUS_LABELS: Record<AppointmentStatus, string> = {
@@ -35,13 +35,13 @@ const STATUS_LABELS: Record<AppointmentStatus, string> = {
  */
 @Injectable()
 export class CalendarFeedService {
-  private readonly cipher: NoteCipher;
+  private readonly cipher: AesGcmCipher;
 
   constructor(
     @InjectConfig() private readonly config: AppConfig,
     private readonly repository: CounselorRepository,
   ) {
-    this.cipher = new NoteCipher(config.counselor.notesKey);
+    this.cipher = new AesGcmCipher(config.counselor.notesKey);
   }
 
   async feed(user: UserEntity, now = new Date()): Promise<CounselorCalendarFeedResponse> {

@@ -16,7 +16,7 @@ import type { UserEntity } from '../users/user.entity';
 import { CounselorNoteEntity, CounselorNoteReadEntity } from './counselor-note.entity';
 import { CounselorRepository } from './counselor.repository';
 import { NotSupervisorException } from './counselor.exception';
-import { NoteCipher } from './note-cipher';
+import { AesGcmCipher } from '../../common/crypto/aes-gcm-cipher';
 
 const SUPERVISION_PAGE = 50;
 const LOG_PAGE = 50;
@@ -28,13 +28,13 @@ const LOG_PAGE = 50;
  */
 @Injectable()
 export class CounselorNotesService {
-  private readonly cipher: NoteCipher;
+  private readonly cipher: AesGcmCipher;
 
   constructor(
     @InjectConfig() private readonly config: AppConfig,
     private readonly repository: CounselorRepository,
   ) {
-    this.cipher = new NoteCipher(config.counselor.notesKey);
+    this.cipher = new AesGcmCipher(config.counselor.notesKey);
   }
 
   /** Writes a note; the author sees it in the answer (a read of their own note, not logged). */

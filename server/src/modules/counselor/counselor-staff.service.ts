@@ -27,7 +27,7 @@ import { CounselorInviteEntity, CounselorSupervisorEntity } from './counselor-ac
 import { CounselorRepository } from './counselor.repository';
 import { InviteInvalidException } from './counselor.exception';
 import { validDate } from './counselor.service';
-import { sha256Hex } from './note-cipher';
+import { sha256Hex } from '../../common/crypto/aes-gcm-cipher';
 
 // No 0/O or 1/I/L: the code is read aloud and typed on a phone.
 const CODE_ALPHABET = 'ABCDEFGHJKMNPQRSTUVWXYZ23456789';

@@ -38,7 +38,10 @@ export class UserEntity {
   @Column({ name: 'advisor_id', type: 'varchar', length: 36, nullable: true })
   advisorId: string | null;
 
-  /** From jscode2session; server-side only, never selected unless asked for and never mapped out. */
+  /**
+   * From jscode2session, encrypted (AES-256-GCM, see AuthService); server-side only, never selected unless asked
+   * for and never mapped out.
+   */
   @Column({ name: 'wechat_session_key', type: 'varchar', length: 128, nullable: true, select: false })
   wechatSessionKey?: string | null;
 

@@ -107,8 +107,9 @@ export class UsersRepository {
     await this.users.update({ id }, { tokenVersion: NEXT_TOKEN_VERSION });
   }
 
-  async storeWechatSessionKey(id: string, sessionKey: string): Promise<void> {
-    await this.users.update({ id }, { wechatSessionKey: sessionKey });
+  /** `sealed`: the session key as AuthService encrypted it; the plain key is never stored. */
+  async storeWechatSessionKey(id: string, sealed: string): Promise<void> {
+    await this.users.update({ id }, { wechatSessionKey: sealed });
   }
 
   async list(filter: UserListFilter): Promise<{ items: UserEntity[]; total: number }> {

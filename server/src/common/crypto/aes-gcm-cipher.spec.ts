@@ -1,10 +1,10 @@
 import { randomBytes } from 'node:crypto';
 import { describe, expect, it } from '@jest/globals';
 import { loadConfig } from '../../config/load-config';
-import { NoteCipher } from './note-cipher';
+import { AesGcmCipher, deriveKey } from './aes-gcm-cipher';
 
-describe(NoteCipher.name, () => {
-  const cipher = new NoteCipher(randomBytes(32));
+describe(AesGcmCipher.name, () => {
+  const cipher = new AesGcmCipher(randomBytes(32));
 
   it('round-trips text with a fresh IV each time', () => {
     const first = cipher.encrypt('家庭经济困难', 'note-1');
@@ -23,7 +23,18 @@ describe(NoteCipher.name, () => {
     expect(() =>
       cipher.decrypt([version, iv, tag, flipped.toString('base64url')].join('.'), 'note-1'),
     ).toThrow();
-    expect(() => new NoteCipher(randomBytes(32)).decrypt(sealed, 'note-1')).toThrow();
+    expect(() => new AesGcmCipher(randomBytes(32)).decrypt(sealed, 'note-1')).toThrow();
+  });
+
+  it('derives a distinct, stable key per purpose', () => {
+    const key = randomBytes(32);
+    const sessions = deriveKey(key, 'wechat-session-key');
+    expect(sessions).toHaveLength(32);
+    expect(deriveKey(key, 'wechat-session-key').equals(sessions)).toBe(true);
+    expect(sessions.equals(key)).toBe(false);
+    expect(sessions.equals(deriveKey(key, 'other'))).toBe(false);
+    const sealed = new AesGcmCipher(sessions).encrypt('k', 'user-1');
+    expect(() => new AesGcmCipher(key).decrypt(sealed, 'user-1')).toThrow();
   });
 });
 

@@ -1,16 +1,17 @@
-import { createCipheriv, createDecipheriv, createHash, randomBytes } from 'node:crypto';
+import { createCipheriv, createDecipheriv, createHash, hkdfSync, randomBytes } from 'node:crypto';
 
 const VERSION = 'v1';
 const IV_BYTES = 12;
 const TAG_BYTES = 16;
 
 /**
- * AES-256-GCM for private notes: `v1.<iv>.<tag>.<ciphertext>` in base64url. A fresh random 96-bit IV per
- * message; the tag makes any tampering (or a wrong key) fail loudly instead of yielding garbage.
+ * AES-256-GCM for what we keep encrypted at rest (counselors' private notes, WeChat session keys):
+ * `v1.<iv>.<tag>.<ciphertext>` in base64url. A fresh random 96-bit IV per message; the associated data binds a
+ * ciphertext to its row; the tag makes any tampering (or a wrong key) fail loudly instead of yielding garbage.
  */
-export class NoteCipher {
+export class AesGcmCipher {
   constructor(private readonly key: Buffer) {
-    if (key.length !== 32) throw new Error('NoteCipher needs a 32-byte key');
+    if (key.length !== 32) throw new Error('AesGcmCipher needs a 32-byte key');
   }
 
   encrypt(plaintext: string, associatedData: string): string {
@@ -26,7 +27,7 @@ export class NoteCipher {
   decrypt(sealed: string, associatedData: string): string {
     const [version, iv, tag, body] = sealed.split('.');
     if (version !== VERSION || iv === undefined || tag === undefined || body === undefined) {
-      throw new Error('Unknown note ciphertext format');
+      throw new Error('Unknown ciphertext format');
     }
     const decipher = createDecipheriv('aes-256-gcm', this.key, Buffer.from(iv, 'base64url'), {
       authTagLength: TAG_BYTES,
@@ -41,4 +42,12 @@ export class NoteCipher {
 
 export function sha256Hex(value: string): string {
   return createHash('sha256').update(value).digest('hex');
+}
+
+/**
+ * A key of its own for one purpose, derived from a configured key (HKDF-SHA256), so that one secret in the
+ * environment can serve several uses without any two sharing a key.
+ */
+export function deriveKey(key: Buffer, purpose: string): Buffer {
+  return Buffer.from(hkdfSync('sha256', key, Buffer.alloc(0), `careerside:${purpose}`, 32));
 }
