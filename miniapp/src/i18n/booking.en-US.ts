@@ -117,6 +117,8 @@ export const bookingEnUS: Pick<Messages, 'booking' | 'appointments' | 'staff'> =
       'This seat is no longer held for you: it was taken, passed up, or its hold ran out. Confirmed appointments are under Upcoming.',
     offerHeld: 'A seat is held for you until {time}',
     offerStatus: 'To confirm',
+    offerExpired: 'Expired',
+    offerExpiredNote: 'The hold has run out: the seat goes to the next student in line',
     accept: 'Book it',
     decline: 'Pass',
     leave: 'Leave the waitlist',

@@ -112,6 +112,8 @@ export const bookingZhCN = {
     offerGone: '这个候补名额已不再为你保留：可能已确认、已放弃或已超过保留时间。确认过的预约在“即将开始”中。',
     offerHeld: '名额已为你保留，请在 {time} 前确认',
     offerStatus: '待确认',
+    offerExpired: '已过期',
+    offerExpiredNote: '保留时间已过，这个名额将顺延给下一位同学',
     accept: '确认预约',
     decline: '放弃',
     leave: '退出候补',

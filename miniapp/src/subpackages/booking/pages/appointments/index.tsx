@@ -1,6 +1,6 @@
 import { Text, View } from '@tarojs/components';
 import Taro, { useDidShow, useRouter } from '@tarojs/taro';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { ADVISING_TOPICS, type AppointmentDto, type WaitlistEntryDto } from '@careerside/shared';
 import { format, useI18n } from '@/i18n';
 import { usePageTitle } from '@/features/navigation/use-page-title';
@@ -104,6 +104,26 @@ export default function MyAppointmentsPage() {
     if (confirm) await act(entry.id, () => bookingApi.declineOffer(entry.id), t.appointments.declined);
   };
 
+  // A hold that has run out is shown as such at once, rather than offering a seat the server will refuse
+  // (it passes the seat on within half a minute). The page looks again when the next hold runs out.
+  const [now, setNow] = useState(() => Date.now());
+  const nextHoldEnd =
+    list.data?.kind === 'waitlist'
+      ? Math.min(
+          ...list.data.items
+            .filter((entry) => entry.status === 'offered' && entry.holdExpiresAt)
+            .map((entry) => Date.parse(entry.holdExpiresAt ?? ''))
+            .filter((end) => end > now),
+        )
+      : Infinity;
+  useEffect(() => {
+    if (!Number.isFinite(nextHoldEnd)) return undefined;
+    const timer = setTimeout(() => setNow(Date.now()), Math.max(0, nextHoldEnd - Date.now()) + 500);
+    return () => clearTimeout(timer);
+  }, [nextHoldEnd]);
+  const holdOver = (entry: WaitlistEntryDto) =>
+    entry.status === 'offered' && entry.holdExpiresAt !== null && Date.parse(entry.holdExpiresAt) <= now;
+
   // Opened from an offer (`?entry=`) that is no longer held: taken, passed up or run out. Say so, rather than
   // leave the student looking for it in the list.
   const offerGone =
@@ -111,7 +131,9 @@ export default function MyAppointmentsPage() {
     params.entry !== undefined &&
     list.data?.kind === 'waitlist' &&
     list.status === 'success' &&
-    !list.data.items.some((entry) => entry.id === params.entry && entry.status === 'offered');
+    !list.data.items.some(
+      (entry) => entry.id === params.entry && entry.status === 'offered' && !holdOver(entry),
+    );
 
   const suspension = status.data?.suspension;
   const strikes = status.data?.strikes.length ?? 0;
@@ -182,23 +204,31 @@ export default function MyAppointmentsPage() {
     <View key={entry.id} className="appointment" data-id={entry.id}>
       <View className="appointment__head">
         <Text className="appointment__when">{clock.dateTime(entry.slot.startsAt)}</Text>
-        <Text className={`appointment__status appointment__status--${entry.status}`}>
-          {entry.status === 'offered'
-            ? t.appointments.offerStatus
-            : format(t.appointments.waitlistPosition, { position: entry.position ?? '-' })}
-        </Text>
+        {holdOver(entry) ? (
+          <Text className="appointment__status appointment__status--expired">
+            {t.appointments.offerExpired}
+          </Text>
+        ) : (
+          <Text className={`appointment__status appointment__status--${entry.status}`}>
+            {entry.status === 'offered'
+              ? t.appointments.offerStatus
+              : format(t.appointments.waitlistPosition, { position: entry.position ?? '-' })}
+          </Text>
+        )}
       </View>
       <Text className="appointment__who">
         {entry.advisor.name} · {label(ADVISING_TOPICS, entry.topic)}
       </Text>
       <Text className="appointment__where">{entry.slot.location ?? entry.advisor.location}</Text>
-      {entry.status === 'offered' && entry.holdExpiresAt ? (
+      {holdOver(entry) ? (
+        <Text className="appointment__offer appointment__offer--over">{t.appointments.offerExpiredNote}</Text>
+      ) : entry.status === 'offered' && entry.holdExpiresAt ? (
         <Text className="appointment__offer">
           {format(t.appointments.offerHeld, { time: clock.time(entry.holdExpiresAt) })}
         </Text>
       ) : null}
       <View className="appointment__actions">
-        {entry.status === 'offered' ? (
+        {holdOver(entry) ? null : entry.status === 'offered' ? (
           <>
             <Button size="small" disabled={busy === entry.id} onClick={() => void decline(entry)}>
               {t.appointments.decline}
