@@ -7,9 +7,9 @@
 // Screenshots land in artifacts/screenshots/ as booking-*.png.
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
+import { apiAs, bookingStudent, centerWallTime, devLogin, expectOk } from './support/api.mjs';
 import { BASE_URL, h5Session } from './support/h5-session.mjs';
 
-const CENTER_TIME_ZONE = 'Asia/Shanghai';
 /** 刘老师: no other step here books with this advisor, so extra hours on their days change nothing else. */
 const EXTRA_HOURS_ADVISOR = 'advisor-4';
 const MINUTE = 60_000;
@@ -31,55 +31,6 @@ const {
   signOut,
   api,
 } = h5;
-
-/** The API as someone else, straight from Node: real requests to the same server. */
-async function apiAs(token, method, path, body) {
-  const response = await fetch(`${BASE_URL}/api/${path}`, {
-    method,
-    headers: {
-      ...(token ? { authorization: `Bearer ${token}` } : {}),
-      ...(body === undefined ? {} : { 'content-type': 'application/json' }),
-    },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  const text = await response.text();
-  return { status: response.status, body: text ? JSON.parse(text) : null };
-}
-
-async function expectOk(promise, status, what) {
-  const response = await promise;
-  assert.equal(response.status, status, `${what}: ${JSON.stringify(response.body)}`);
-  return response.body;
-}
-
-/** A new user through the dev login (unique per run, so the file can run twice against one server). */
-async function devLogin(role, name) {
-  const openid = `e2e-${role}-${Date.now()}-${Math.random().toString(36).slice(2, 8)}`;
-  return expectOk(apiAs(null, 'POST', 'auth/dev-login', { openid, role, name }), 200, `dev login ${name}`);
-}
-
-/** A fresh student whose profile is complete enough to book. */
-async function bookingStudent(name) {
-  const session = await devLogin('student', name);
-  const profile = { name, college: '航空航天学院', degree: 'master', graduationYear: 2027 };
-  await expectOk(apiAs(session.token, 'PATCH', 'me/profile', profile), 200, 'profile');
-  return session;
-}
-
-/** Wall-clock date and time of an instant in the center's time zone. */
-function centerWallTime(ms) {
-  const text = new Intl.DateTimeFormat('sv-SE', {
-    timeZone: CENTER_TIME_ZONE,
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-    hour: '2-digit',
-    minute: '2-digit',
-    hourCycle: 'h23',
-  }).format(new Date(ms));
-  const [date, time] = text.split(' ');
-  return { date, time };
-}
 
 /**
  * The start of a 10-minute slot at the first whole minute from `ms` on. Extra hours live within one date and

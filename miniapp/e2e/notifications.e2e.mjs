@@ -5,7 +5,7 @@
 // arrive in the mini-program. Screenshots land in artifacts/screenshots/ as notifications-*.png.
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { BASE_URL, TIMEOUT, apiAsDevUser as apiAs, h5Session } from './support/h5-session.mjs';
+import { BASE_URL, apiAsDevUser as apiAs, h5Session } from './support/h5-session.mjs';
 
 // Runs against a database other suites also write to: names made here are unique to this run.
 const RUN = Date.now().toString(36).slice(-5);
@@ -16,7 +16,6 @@ const {
   consoleErrors,
   shown,
   clickButton,
-  tab,
   clickTab,
   expectText,
   expectPath,
@@ -24,6 +23,8 @@ const {
   afterToast,
   devSignIn,
   api,
+  until,
+  meBadge,
 } = h5;
 
 before(async () => {
@@ -35,22 +36,6 @@ after(async () => {
 });
 
 const ANNOUNCEMENTS = 25;
-
-async function until(check, what) {
-  const deadline = Date.now() + TIMEOUT;
-  while (!(await check())) {
-    if (Date.now() > deadline) assert.fail(`timed out waiting for ${what}`);
-    await page.waitForTimeout(100);
-  }
-}
-
-/** The unread badge Taro H5 draws on the 我的 tab ('' when there is none). */
-async function meBadge() {
-  const badge = tab('我的').locator('.weui-badge');
-  return (await badge.count()) > 0 && (await badge.first().isVisible())
-    ? (await badge.first().innerText()).trim()
-    : '';
-}
 
 describe('notifications in the H5 app', { concurrency: false }, () => {
   let unreadBefore = 0;

@@ -9,9 +9,9 @@
 // student in the browser, who passes it up. Screenshots land in artifacts/screenshots/ as waitlist-*.png.
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { BASE_URL, TIMEOUT, h5Session } from './support/h5-session.mjs';
+import { BOOKING_PROFILE, apiAs, bookingStudent, centerWallTime, expectOk } from './support/api.mjs';
+import { BASE_URL, h5Session } from './support/h5-session.mjs';
 
-const CENTER_TIME_ZONE = 'Asia/Shanghai';
 const MINUTE = 60_000;
 /** WAITLIST_HOLD_MINUTES of the server scripts/test.mjs starts for this file. */
 const HOLD_MINUTES = 2;
@@ -26,7 +26,6 @@ const {
   expectedFailures,
   shown,
   clickButton,
-  tab,
   clickTab,
   expectText,
   expectPath,
@@ -34,56 +33,9 @@ const {
   afterToast,
   devSignIn,
   api,
+  until,
+  meBadge,
 } = h5;
-
-/** The API as someone else, straight from Node: real requests to the same server. */
-async function apiAs(token, method, path, body) {
-  const response = await fetch(`${BASE_URL}/api/${path}`, {
-    method,
-    headers: {
-      ...(token ? { authorization: `Bearer ${token}` } : {}),
-      ...(body === undefined ? {} : { 'content-type': 'application/json' }),
-    },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  const text = await response.text();
-  return { status: response.status, body: text ? JSON.parse(text) : null };
-}
-
-async function expectOk(promise, status, what) {
-  const response = await promise;
-  assert.equal(response.status, status, `${what}: ${JSON.stringify(response.body)}`);
-  return response.body;
-}
-
-const PROFILE = { college: '航空航天学院', degree: 'master', graduationYear: 2027 };
-
-/** A new student through the dev login, with a profile complete enough to book; answers the session. */
-async function bookingStudent(name) {
-  const openid = `e2e-waitlist-${RUN}-${Math.random().toString(36).slice(2, 8)}`;
-  const session = await expectOk(
-    apiAs(null, 'POST', 'auth/dev-login', { openid, role: 'student', name }),
-    200,
-    `dev login ${name}`,
-  );
-  await expectOk(apiAs(session.token, 'PATCH', 'me/profile', { name, ...PROFILE }), 200, `profile ${name}`);
-  return session;
-}
-
-/** Wall-clock date and time of an instant in the center's time zone. */
-function centerWallTime(ms) {
-  const text = new Intl.DateTimeFormat('sv-SE', {
-    timeZone: CENTER_TIME_ZONE,
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-    hour: '2-digit',
-    minute: '2-digit',
-    hourCycle: 'h23',
-  }).format(new Date(ms));
-  const [date, time] = text.split(' ');
-  return { date, time };
-}
 
 /** The advisor's first one-to-one time with its seat free on a day after today, and a topic it takes. */
 async function freeSlotAfterToday(token, advisorId) {
@@ -98,25 +50,6 @@ async function freeSlotAfterToday(token, advisorId) {
   );
   assert.ok(slot, `${advisor.name} has a free one-to-one time after today`);
   return { advisor, slot, topic: advisor.topics[0], ...centerWallTime(Date.parse(slot.startsAt)) };
-}
-
-/** Polls `check` until it answers something truthy, for at most `ms`; answers that. */
-async function until(check, what, ms = TIMEOUT) {
-  const deadline = Date.now() + ms;
-  for (;;) {
-    const value = await check();
-    if (value) return value;
-    if (Date.now() > deadline) assert.fail(`timed out waiting for ${what}`);
-    await page.waitForTimeout(500);
-  }
-}
-
-/** The unread badge Taro H5 draws on the 我的 tab ('' when there is none). */
-async function meBadge() {
-  const badge = tab('我的').locator('.weui-badge');
-  return (await badge.count()) > 0 && (await badge.first().isVisible())
-    ? (await badge.first().innerText()).trim()
-    : '';
 }
 
 /** The browser student's own waitlist entry for this slot, if any. */
@@ -146,7 +79,7 @@ describe('the booking waitlist in the H5 app', { concurrency: false }, () => {
     await devSignIn('学生', `候补乙${RUN}`);
     await expectPath('/pages/me/index');
     // Setup through the API, where the screens are not the point: a profile complete enough to book.
-    const profile = await api('PATCH', 'me/profile', { name: `候补乙${RUN}`, ...PROFILE });
+    const profile = await api('PATCH', 'me/profile', { name: `候补乙${RUN}`, ...BOOKING_PROFILE });
     assert.equal(profile.status, 200, JSON.stringify(profile.body));
     const { rules } = (await api('GET', 'me/booking-status')).body;
     assert.equal(rules.waitlistHoldMinutes, HOLD_MINUTES, 'start the server with WAITLIST_HOLD_MINUTES=2');

@@ -3,6 +3,7 @@
 // uses. Not a test file itself: scripts/test.mjs runs only miniapp/e2e/*.e2e.mjs.
 // BASE_URL (default http://127.0.0.1:3000) is the server with the H5 build and the API; CHROMIUM_PATH the browser.
 /* global document */
+import assert from 'node:assert/strict';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -196,6 +197,25 @@ export function h5Session({ page: currentPage, shotPrefix = '', chromiumArgs = [
     await expectText('登录后查看你的信息');
   }
 
+  /** Polls `check` until it answers something truthy, for at most `ms`; answers that. */
+  async function until(check, what, ms = TIMEOUT) {
+    const deadline = Date.now() + ms;
+    for (;;) {
+      const value = await check();
+      if (value) return value;
+      if (Date.now() > deadline) assert.fail(`timed out waiting for ${what}`);
+      await currentPage().waitForTimeout(200);
+    }
+  }
+
+  /** The unread badge Taro H5 draws on the 我的 tab ('' when there is none). */
+  async function meBadge() {
+    const badge = tab('我的').locator('.weui-badge');
+    return (await badge.count()) > 0 && (await badge.first().isVisible())
+      ? (await badge.first().innerText()).trim()
+      : '';
+  }
+
   /** The API as the app's signed-in user (its token from storage). */
   async function api(method, path, body) {
     return currentPage().evaluate(
@@ -234,6 +254,8 @@ export function h5Session({ page: currentPage, shotPrefix = '', chromiumArgs = [
     afterToast,
     devSignIn,
     signOut,
+    until,
+    meBadge,
     api,
   };
 }
