@@ -22,12 +22,16 @@ describe(WebApp.name, () => {
   });
   afterEach(() => rm(dir, { recursive: true, force: true }));
 
-  it('notices a build that appears, changes and disappears while it runs', async () => {
-    const webApp = new WebApp(dir);
+  it('notices a build that appears, changes and disappears while it runs, looking at most once a second', async () => {
+    let now = 0;
+    const webApp = new WebApp(dir, () => now);
     expect(webApp.available).toBe(false);
     expect(webApp.inlineScriptHashes()).toEqual([]);
 
     await writeFile(join(dir, 'index.html'), '<script>a()</script>');
+    now += 999;
+    expect(webApp.available).toBe(false);
+    now += 1;
     expect(webApp.available).toBe(true);
     expect(webApp.inlineScriptHashes()).toEqual([sha256('a()')]);
 
@@ -35,9 +39,12 @@ describe(WebApp.name, () => {
     // A later mtime, as a rebuild gives; the same second would hide the change on coarse file systems.
     const later = new Date(Date.now() + 5000);
     await utimes(join(dir, 'index.html'), later, later);
+    expect(webApp.inlineScriptHashes()).toEqual([sha256('a()')]);
+    now += 1000;
     expect(webApp.inlineScriptHashes()).toEqual([sha256('b()'), sha256('c()')]);
 
     await rm(join(dir, 'index.html'));
+    now += 1000;
     expect(webApp.available).toBe(false);
   });
 });

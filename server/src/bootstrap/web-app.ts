@@ -17,15 +17,24 @@ export function inlineScriptHashes(html: string): string[] {
     .map((body) => `'sha256-${createHash('sha256').update(body).digest('base64')}'`);
 }
 
+/** How long what is known about index.html is trusted before it is looked at again. */
+const RECHECK_MS = 1000;
+
 /**
- * The H5 build of the mini-program. Looked at on every request (one stat), so a build that appears or is
- * rebuilt while the server runs is served at once, with a CSP that matches its index.html.
+ * The H5 build of the mini-program. Looked at again (one stat) at most once a second, so a build that appears
+ * or is rebuilt while the server runs is served within a second, with a CSP that matches its index.html. Every
+ * response carries that CSP: a stat per request cost more than the rest of a cached API answer's headers.
  */
 export class WebApp {
   private indexMtimeMs: number | null = null;
   private hashes: string[] = [];
+  private checkedAt = -Infinity;
+  private present = false;
 
-  constructor(readonly distDir: string) {}
+  constructor(
+    readonly distDir: string,
+    private readonly now: () => number = () => performance.now(),
+  ) {}
 
   get available(): boolean {
     return this.refresh();
@@ -38,6 +47,14 @@ export class WebApp {
   }
 
   private refresh(): boolean {
+    const now = this.now();
+    if (now - this.checkedAt < RECHECK_MS) return this.present;
+    this.checkedAt = now;
+    this.present = this.look();
+    return this.present;
+  }
+
+  private look(): boolean {
     const indexPath = join(this.distDir, 'index.html');
     let mtimeMs: number;
     try {

@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { ErrorCode, type ErrorBody } from '@careerside/shared';
+import { pollUntil } from '../support/poll';
 import { startTestApp, type TestApp } from '../support/test-app';
 
 // Shaped like a Taro H5 build: index.html with the template's inline viewport script, hashed bundles.
@@ -162,7 +163,11 @@ describe('without an H5 build', () => {
   it('serves a build that appears while the server runs, with a CSP for its inline script', async () => {
     await mkdir(join(root, 'h5'));
     await writeFile(join(root, 'h5', 'index.html'), INDEX_HTML);
-    const response = await t.api.get<string>('/pages/home/index');
+    // The server looks at the build again at most once a second.
+    const response = await pollUntil(
+      () => t.api.get<string>('/pages/home/index'),
+      (answer) => answer.status === 200,
+    );
     expect(response.status).toBe(200);
     expect(response.body).toBe(INDEX_HTML);
     const hash = createHash('sha256').update(INLINE_SCRIPT).digest('base64');
