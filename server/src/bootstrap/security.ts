@@ -12,39 +12,49 @@ export async function registerSecurity(
   webApp: WebApp,
 ): Promise<void> {
   const https = config.http.publicUrl.startsWith('https:');
-  // Built once: @fastify/helmet would build helmet's middleware again for every request.
-  const securityHeaders = helmet({
-    contentSecurityPolicy: {
-      useDefaults: false,
-      directives: {
-        defaultSrc: ["'self'"],
-        baseUri: ["'self'"],
-        objectSrc: ["'none'"],
-        frameAncestors: ["'self'"],
-        formAction: ["'self'"],
-        // Swagger UI and the H5 bundle load scripts from this origin; Taro's index.html adds one inline script.
-        scriptSrc: [() => ["'self'", ...webApp.inlineScriptHashes()].join(' ')],
-        // React and Swagger UI set inline styles.
-        styleSrc: ["'self'", "'unsafe-inline'"],
-        imgSrc: ["'self'", 'data:', 'blob:', 'https:'],
-        mediaSrc: ["'self'", 'blob:', 'https:'],
-        fontSrc: ["'self'", 'data:'],
-        connectSrc: ["'self'"],
-        workerSrc: ["'self'", 'blob:'],
-        manifestSrc: ["'self'"],
-        ...(https ? { upgradeInsecureRequests: [] } : {}),
+  // Built once per version of the H5 app's index.html: with every directive a plain list, helmet writes the CSP
+  // string once instead of on each request (and @fastify/helmet would build the middleware for each request).
+  const build = (inlineScriptHashes: readonly string[]) =>
+    helmet({
+      contentSecurityPolicy: {
+        useDefaults: false,
+        directives: {
+          defaultSrc: ["'self'"],
+          baseUri: ["'self'"],
+          objectSrc: ["'none'"],
+          frameAncestors: ["'self'"],
+          formAction: ["'self'"],
+          // Swagger UI and the H5 bundle load scripts from this origin; Taro's index.html adds one inline script.
+          scriptSrc: ["'self'", ...inlineScriptHashes],
+          // React and Swagger UI set inline styles.
+          styleSrc: ["'self'", "'unsafe-inline'"],
+          imgSrc: ["'self'", 'data:', 'blob:', 'https:'],
+          mediaSrc: ["'self'", 'blob:', 'https:'],
+          fontSrc: ["'self'", 'data:'],
+          connectSrc: ["'self'"],
+          workerSrc: ["'self'", 'blob:'],
+          manifestSrc: ["'self'"],
+          ...(https ? { upgradeInsecureRequests: [] } : {}),
+        },
       },
-    },
-    crossOriginEmbedderPolicy: false,
-    // The Taro dev server (another port on the same host) may load images from here.
-    crossOriginResourcePolicy: { policy: 'same-site' },
-    // HSTS only makes sense when the public address is HTTPS.
-    strictTransportSecurity: https ? { maxAge: 15_552_000, includeSubDomains: false } : false,
-  });
+      crossOriginEmbedderPolicy: false,
+      // The Taro dev server (another port on the same host) may load images from here.
+      crossOriginResourcePolicy: { policy: 'same-site' },
+      // HSTS only makes sense when the public address is HTTPS.
+      strictTransportSecurity: https ? { maxAge: 15_552_000, includeSubDomains: false } : false,
+    });
+  // WebApp answers the same array until index.html changes (it looks at most once a second).
+  let hashes = webApp.inlineScriptHashes();
+  let securityHeaders = build(hashes);
   app
     .getHttpAdapter()
     .getInstance()
     .addHook('onRequest', (request, reply, done) => {
+      const current = webApp.inlineScriptHashes();
+      if (current !== hashes) {
+        hashes = current;
+        securityHeaders = build(current);
+      }
       securityHeaders(request.raw, reply.raw, (error?: unknown) =>
         done(error instanceof Error ? error : undefined),
       );

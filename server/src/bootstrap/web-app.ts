@@ -61,7 +61,8 @@ export class WebApp {
       mtimeMs = statSync(indexPath).mtimeMs;
     } catch {
       this.indexMtimeMs = null;
-      this.hashes = [];
+      // The same array while nothing changes: callers compare it to notice a change.
+      if (this.hashes.length > 0) this.hashes = [];
       return false;
     }
     if (mtimeMs !== this.indexMtimeMs) {
