@@ -14,7 +14,7 @@ import { log } from '../lib/run.mjs';
 import { api, measureThroughput, scratchDatabase, startServer } from './bench-support.mjs';
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 5);
-const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 5);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 32);
 
 function dateIn(days) {
