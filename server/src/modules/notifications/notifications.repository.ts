@@ -36,7 +36,7 @@ const COLUMNS = [
   'created_at',
 ];
 // Rows per INSERT: 11,000 parameters, well under SQLite's 32,766 and MySQL's packet size.
-const INSERT_CHUNK = 1000;
+const INSERT_CHUNK = 2000;
 
 /** The inbox table. */
 @Injectable()

@@ -61,7 +61,7 @@ export interface NotifyResult {
 
 const MAX_PAYLOAD_BYTES = 4096;
 /** Users per multi-row INSERT in a fan-out. */
-const FAN_OUT_CHUNK = 1000;
+const FAN_OUT_CHUNK = 2000;
 
 /**
  * The public face of notifications for every other module. Writes go into the caller's transaction
