@@ -15,6 +15,8 @@ import { signInStudent } from '../support/booking';
 import { signIn } from '../support/sign-in';
 import { startTestApp, type TestApp } from '../support/test-app';
 
+const HOUR = 3_600_000;
+
 describe('booking rules: POST /api/appointments', () => {
   let t: TestApp;
   let advisor: AdvisorEntity;
@@ -124,23 +126,30 @@ describe('booking rules: POST /api/appointments', () => {
 
   it('refuses the same slot twice, an overlapping time, a second one with the advisor that day, and a third active one', async () => {
     const { api } = await signInStudent(t.api);
-    const first = await slotFactory.create(t.dataSource, advisor.id, 50);
+    // 10:00 in the center (Asia/Shanghai, UTC+8) the day after tomorrow, so that "later that day" is the same
+    // center day whatever the time of the run (50 and 51 hours from now straddled midnight after 21:00).
+    const tenAm = new Date(Date.now() + 8 * HOUR);
+    tenAm.setUTCDate(tenAm.getUTCDate() + 2);
+    tenAm.setUTCHours(10 - 8, 0, 0, 0);
+    const at = (hoursAfterTen: number) => (tenAm.getTime() - Date.now()) / HOUR + hoursAfterTen;
+
+    const first = await slotFactory.create(t.dataSource, advisor.id, at(0));
     expect((await book(api, { slotId: first.id, topic: 'resume' })).status).toBe(201);
 
     const again = await book(api, { slotId: first.id, topic: 'resume' });
     expect([again.status, again.body.code]).toEqual([409, ErrorCode.AlreadyBooked]);
 
-    const overlapping = await slotFactory.create(t.dataSource, other.id, 50.25);
+    const overlapping = await slotFactory.create(t.dataSource, other.id, at(0.25));
     const overlap = await book(api, { slotId: overlapping.id, topic: 'resume' });
     expect([overlap.status, overlap.body.code]).toEqual([409, ErrorCode.OverlappingAppointment]);
 
-    const sameDay = await slotFactory.create(t.dataSource, advisor.id, 51);
+    const sameDay = await slotFactory.create(t.dataSource, advisor.id, at(4));
     const perDay = await book(api, { slotId: sameDay.id, topic: 'resume' });
     expect([perDay.status, perDay.body.code]).toEqual([409, ErrorCode.OnePerAdvisorPerDay]);
 
-    const second = await slotFactory.create(t.dataSource, other.id, 76);
+    const second = await slotFactory.create(t.dataSource, other.id, at(24));
     expect((await book(api, { slotId: second.id, topic: 'interview' })).status).toBe(201);
-    const third = await slotFactory.create(t.dataSource, other.id, 100);
+    const third = await slotFactory.create(t.dataSource, other.id, at(48));
     const tooMany = await book(api, { slotId: third.id, topic: 'interview' });
     expect([tooMany.status, tooMany.body.code]).toEqual([409, ErrorCode.TooManyActive]);
     expect(tooMany.body.message).toContain('2');
