@@ -6,6 +6,7 @@
 // artifacts/screenshots/ as counselor-*.png.
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
+import { apiAs } from './support/api.mjs';
 import { BASE_URL, h5Session } from './support/h5-session.mjs';
 
 const TODAY_PAGE = '/subpackages/counselor/pages/today/index';
@@ -25,23 +26,8 @@ const {
   signOut,
 } = h5;
 
-async function api(method, path, { token, body } = {}) {
-  const response = await fetch(`${BASE_URL}/api/${path}`, {
-    method,
-    headers: {
-      ...(token ? { authorization: `Bearer ${token}` } : {}),
-      ...(body === undefined ? {} : { 'content-type': 'application/json' }),
-    },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  const text = await response.text();
-  return {
-    status: response.status,
-    headers: response.headers,
-    text,
-    body: text.startsWith('{') ? JSON.parse(text) : text,
-  };
-}
+/** The API straight from Node as `token`'s user (support/api.mjs), with the request's options last. */
+const api = (method, path, { token, body } = {}) => apiAs(token, method, path, body);
 
 /** The demo counselor's working day, as the seed picks it: today on a weekday, else the coming Monday. */
 function demoDay() {

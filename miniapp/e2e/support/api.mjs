@@ -5,7 +5,10 @@ import { BASE_URL } from './h5-session.mjs';
 
 export const CENTER_TIME_ZONE = 'Asia/Shanghai';
 
-/** `method path` with `token` (or none); the body parsed when there is one. */
+/**
+ * `method path` with `token` (or none). Answers the status, the headers, the text and the body: parsed when it
+ * is JSON, the text otherwise (a calendar feed), null when empty.
+ */
 export async function apiAs(token, method, path, body) {
   const response = await fetch(`${BASE_URL}/api/${path}`, {
     method,
@@ -16,7 +19,13 @@ export async function apiAs(token, method, path, body) {
     body: body === undefined ? undefined : JSON.stringify(body),
   });
   const text = await response.text();
-  return { status: response.status, body: text ? JSON.parse(text) : null };
+  const json = response.headers.get('content-type')?.includes('json') ?? false;
+  return {
+    status: response.status,
+    headers: response.headers,
+    text,
+    body: text === '' ? null : json ? JSON.parse(text) : text,
+  };
 }
 
 /** The body of an answer that must have this status; `what` names the step when it does not. */
