@@ -15,6 +15,7 @@ import { advisorFactory, slotFactory } from '../factories/booking.factory';
 import type { ApiClient } from '../support/api-client';
 import { signInStudent } from '../support/booking';
 import { startTestApp, type TestApp } from '../support/test-app';
+import { createTestDatabase, type TestDatabase } from '../support/test-database';
 
 type Answer = AppointmentDto & ErrorBody;
 type Student = Awaited<ReturnType<typeof signInStudent>>;
@@ -236,5 +237,43 @@ describe('booking writes are rate-limited per student (BOOKING_WRITE_RATE_LIMIT)
     // Another student (same address) has their own budget.
     const classmate = await signInStudent(t.api);
     expect((await book(classmate.api, (await slot()).id)).status).toBe(201);
+  });
+});
+
+describe('the booking-write budget across server processes', () => {
+  // The project's machines run Redis here; TEST_REDIS_URL points elsewhere.
+  const REDIS_URL = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
+  let database: TestDatabase;
+  const apps: TestApp[] = [];
+
+  beforeAll(async () => {
+    database = await createTestDatabase();
+    const prefix = `careerside-test-${randomUUID()}`;
+    for (let i = 0; i < 2; i += 1) {
+      apps.push(
+        await startTestApp({
+          database,
+          env: { REDIS_URL, REDIS_PREFIX: prefix, BOOKING_WRITE_RATE_LIMIT: '3' },
+        }),
+      );
+    }
+  });
+  afterAll(async () => {
+    for (const app of apps) await app.close();
+    await database.drop();
+  });
+
+  it("counts one student's writes on every process sharing a Redis", async () => {
+    const [first, second] = apps;
+    const slot = slotMaker(() => first);
+    const student = await signInStudent(first.api);
+    const on = (app: TestApp) => app.api.as(student.token);
+    const booked = await book(on(first), (await slot()).id);
+    expect(booked.status).toBe(201);
+    expect((await on(second).post(`appointments/${booked.body.id}/cancel`)).status).toBe(200);
+    expect((await book(on(first), (await slot()).id)).status).toBe(201);
+    const limited = await book(on(second), (await slot()).id);
+    expect([limited.status, limited.body.code]).toEqual([429, ErrorCode.RateLimited]);
+    expect(Number(limited.headers.get('retry-after'))).toBeGreaterThan(0);
   });
 });

@@ -21,7 +21,7 @@ export abstract class RuleThrottlerGuard extends ThrottlerGuard {
 
   /** The client address as the default guard counts it (an IPv6 address by its subnet). */
   protected clientAddress(request: FastifyRequest): Promise<string> {
-    return this.getTracker(request as unknown as Record<string, unknown>);
+    return this.getTracker(request);
   }
 
   override async canActivate(context: ExecutionContext): Promise<boolean> {
