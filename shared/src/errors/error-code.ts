@@ -48,6 +48,8 @@ export const ErrorCode = {
   IdempotencyKeyInProgress: 'IDEMPOTENCY_KEY_IN_PROGRESS',
   SlotHasSeats: 'SLOT_HAS_SEATS',
   AlreadyOnWaitlist: 'ALREADY_ON_WAITLIST',
+  /** The student is already in WAITLIST_MAX_ACTIVE lines (waiting or holding a seat). */
+  WaitlistLimitReached: 'WAITLIST_LIMIT_REACHED',
   WaitlistOfferExpired: 'WAITLIST_OFFER_EXPIRED',
   WaitlistNotOffered: 'WAITLIST_NOT_OFFERED',
   CheckInTooEarly: 'CHECK_IN_TOO_EARLY',

@@ -151,6 +151,10 @@ export const ERROR_MESSAGES: Partial<Record<ErrorCode, LocalizedText>> = {
     'zh-CN': '你已在该时段的候补名单中',
     'en-US': 'You are already on the waitlist for this time',
   },
+  [ErrorCode.WaitlistLimitReached]: {
+    'zh-CN': '你已在 {max} 个时段的候补名单中，请先退出一个再加入',
+    'en-US': 'You are already on {max} waitlists; leave one before joining another',
+  },
   [ErrorCode.WaitlistOfferExpired]: {
     'zh-CN': '保留的名额已过期，已顺延给下一位同学',
     'en-US': 'The held seat expired and passed to the next student',
