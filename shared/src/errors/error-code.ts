@@ -13,6 +13,8 @@ export const ErrorCode = {
   RateLimited: 'RATE_LIMITED',
   InternalError: 'INTERNAL_ERROR',
   ServiceUnavailable: 'SERVICE_UNAVAILABLE',
+  /** The database did not answer in time (unreachable, or locked by another process): retry shortly. */
+  DatabaseUnavailable: 'DATABASE_UNAVAILABLE',
   // Authentication and authorization
   Unauthenticated: 'UNAUTHENTICATED',
   TokenExpired: 'TOKEN_EXPIRED',

@@ -33,6 +33,10 @@ export const ERROR_MESSAGES: Partial<Record<ErrorCode, LocalizedText>> = {
     'zh-CN': '服务暂时不可用，请稍后再试',
     'en-US': 'The service is unavailable',
   },
+  [ErrorCode.DatabaseUnavailable]: {
+    'zh-CN': '服务繁忙或暂时无法连接数据库，请稍后再试',
+    'en-US': 'The database is not answering right now; try again shortly',
+  },
   [ErrorCode.Unauthenticated]: { 'zh-CN': '请先登录', 'en-US': 'Please sign in first' },
   [ErrorCode.TokenExpired]: {
     'zh-CN': '登录已过期，请重新登录',
