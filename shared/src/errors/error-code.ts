@@ -78,6 +78,8 @@ export const ErrorCode = {
   SubmissionAlreadyReviewed: 'SUBMISSION_ALREADY_REVIEWED',
   // Counselor workspace (issue 5)
   NotBoundToAdvisor: 'NOT_BOUND_TO_ADVISOR',
+  /** A counselor asked for another advisor's door poster or mini-program code: staff and their own counselor only. */
+  NotOwnAdvisor: 'NOT_OWN_ADVISOR',
   InviteInvalid: 'INVITE_INVALID',
 } as const;
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];

@@ -55,6 +55,10 @@ export const ERROR_MESSAGES: Partial<Record<ErrorCode, LocalizedText>> = {
     'zh-CN': '你的账号尚未绑定咨询师资料，请使用中心发放的邀请码',
     'en-US': 'Your account is not bound to an advisor profile yet; use the invite from the center',
   },
+  [ErrorCode.NotOwnAdvisor]: {
+    'zh-CN': '只能获取本人咨询师主页的海报和小程序码',
+    'en-US': "Only staff and the advisor's own counselor can get this advisor's poster and mini-program code",
+  },
   [ErrorCode.InviteInvalid]: {
     'zh-CN': '邀请码无效、已使用或已过期',
     'en-US': 'The invite code is invalid, used or expired',
