@@ -48,7 +48,10 @@ describe('secrets and private answers', () => {
       expect(receipt.status).toBe(201);
       const { token } = receipt.body;
 
-      expect((await t.api.get(`employer/job-submissions/${token}`)).status).toBe(200);
+      const status = await t.api.get(`employer/job-submissions/${token}`);
+      expect(status.status).toBe(200);
+      // The status answer is private to the link's holder, like a signed-in answer.
+      expect(status.headers.get('cache-control')).toBe('no-store');
       await requestLine((url) => url === '/api/employer/job-submissions/[redacted]');
       // The status page's own address (the link the employer is sent; the H5 files are not request-logged today)
       // and a token passed to any API route.
