@@ -4,6 +4,7 @@ import type { Params } from 'nestjs-pino';
 import { type DestinationStream, stdTimeFunctions } from 'pino';
 import type { Options } from 'pino-http';
 import type { AppConfig } from '../config/app-config';
+import { redactUrl } from '../common/http/redact-url';
 
 const QUIET_PATHS = new Set(['/api/health']);
 
@@ -32,7 +33,8 @@ export function loggerParams(config: AppConfig, destination?: DestinationStream)
     serializers: {
       req: (request: SerializedRequest) => ({
         method: request.method,
-        url: request.raw.originalUrl ?? request.url,
+        // Calendar-feed and employer-status URLs carry their secret token.
+        url: redactUrl(request.raw.originalUrl ?? request.url),
         remoteAddress: request.remoteAddress,
         userAgent: request.headers['user-agent'],
       }),

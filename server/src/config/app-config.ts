@@ -10,13 +10,21 @@ export type NodeEnv = (typeof NODE_ENVS)[number];
 export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 export type LogLevel = (typeof LOG_LEVELS)[number];
 
-export interface SqliteDatabaseConfig {
+interface DatabaseWaits {
+  /**
+   * The longest a request waits for the database before it answers 503 DATABASE_UNAVAILABLE: MySQL's connect
+   * and pool acquire, SQLite's busy timeout (a lock held by another process).
+   */
+  acquireTimeoutMs: number;
+}
+
+export interface SqliteDatabaseConfig extends DatabaseWaits {
   type: 'sqlite';
   /** Absolute path of the database file. */
   path: string;
 }
 
-export interface MysqlDatabaseConfig {
+export interface MysqlDatabaseConfig extends DatabaseWaits {
   type: 'mysql';
   host: string;
   port: number;

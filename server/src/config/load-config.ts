@@ -126,14 +126,19 @@ function resolvePath(cwd: string, value: string | undefined): string | undefined
 
 function parseDatabaseUrl(read: EnvReader, cwd: string): DatabaseConfig {
   const value = read.raw('DATABASE_URL') ?? DEFAULT_DATABASE_URL;
-  const fallback: DatabaseConfig = { type: 'sqlite', path: resolve(cwd, 'data', 'careerside.sqlite') };
+  const acquireTimeoutMs = read.integer('DATABASE_ACQUIRE_TIMEOUT_MS', 3000, { min: 100, max: 60_000 });
+  const fallback: DatabaseConfig = {
+    type: 'sqlite',
+    path: resolve(cwd, 'data', 'careerside.sqlite'),
+    acquireTimeoutMs,
+  };
   if (value.startsWith('sqlite:')) {
     const path = value.slice('sqlite:'.length).replace(/^\/\/(?=\/)/, '');
     if (!path || path === ':memory:') {
       read.fail('DATABASE_URL', `needs a file path after "sqlite:", e.g. ${DEFAULT_DATABASE_URL}`);
       return fallback;
     }
-    return { type: 'sqlite', path: resolve(cwd, path) };
+    return { type: 'sqlite', path: resolve(cwd, path), acquireTimeoutMs };
   }
   let url: URL;
   try {
@@ -168,6 +173,7 @@ function parseDatabaseUrl(read: EnvReader, cwd: string): DatabaseConfig {
     username: decodeURIComponent(url.username || 'root'),
     password: decodeURIComponent(url.password),
     database,
+    acquireTimeoutMs,
   };
 }
 

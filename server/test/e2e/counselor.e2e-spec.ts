@@ -442,6 +442,21 @@ describe('the counselor workspace', () => {
       expect((await t.api.get(new URL(bFeed.body.url).pathname)).status).toBe(200);
       expect((await t.api.get('calendar/counselors/not-a-token.ics')).status).toBe(404);
     });
+
+    it('keeps NUL and U+2028/U+2029 in names out of the calendar text', async () => {
+      const users = t.dataSource.getRepository(UserEntity);
+      await users.update({ id: student.user.id }, { name: '李\u0000同\u2028学\u2029' });
+      try {
+        const feed = await counselorA.api.get<CounselorCalendarFeedResponse>(CounselorRoute.calendarFeed);
+        const ics = await t.api.get(new URL(feed.body.url).pathname);
+        expect(ics.status).toBe(200);
+        for (const char of ['\u0000', '\u2028', '\u2029']) expect(ics.text).not.toContain(char);
+        // The separator is kept as the line break iCalendar text escapes as \n.
+        expect(ics.text.replace(/\r\n /g, '')).toContain('学生：李同\\n学\\n');
+      } finally {
+        await users.update({ id: student.user.id }, { name: '李同学' });
+      }
+    });
   });
 
   describe('time off and extra hours', () => {

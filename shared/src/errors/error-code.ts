@@ -13,6 +13,8 @@ export const ErrorCode = {
   RateLimited: 'RATE_LIMITED',
   InternalError: 'INTERNAL_ERROR',
   ServiceUnavailable: 'SERVICE_UNAVAILABLE',
+  /** The database did not answer in time (unreachable, or locked by another process): retry shortly. */
+  DatabaseUnavailable: 'DATABASE_UNAVAILABLE',
   // Authentication and authorization
   Unauthenticated: 'UNAUTHENTICATED',
   TokenExpired: 'TOKEN_EXPIRED',
@@ -78,6 +80,8 @@ export const ErrorCode = {
   SubmissionAlreadyReviewed: 'SUBMISSION_ALREADY_REVIEWED',
   // Counselor workspace (issue 5)
   NotBoundToAdvisor: 'NOT_BOUND_TO_ADVISOR',
+  /** A counselor asked for another advisor's door poster or mini-program code: staff and their own counselor only. */
+  NotOwnAdvisor: 'NOT_OWN_ADVISOR',
   InviteInvalid: 'INVITE_INVALID',
 } as const;
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];

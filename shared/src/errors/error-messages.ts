@@ -33,6 +33,10 @@ export const ERROR_MESSAGES: Partial<Record<ErrorCode, LocalizedText>> = {
     'zh-CN': '服务暂时不可用，请稍后再试',
     'en-US': 'The service is unavailable',
   },
+  [ErrorCode.DatabaseUnavailable]: {
+    'zh-CN': '服务繁忙或暂时无法连接数据库，请稍后再试',
+    'en-US': 'The database is not answering right now; try again shortly',
+  },
   [ErrorCode.Unauthenticated]: { 'zh-CN': '请先登录', 'en-US': 'Please sign in first' },
   [ErrorCode.TokenExpired]: {
     'zh-CN': '登录已过期，请重新登录',
@@ -50,6 +54,10 @@ export const ERROR_MESSAGES: Partial<Record<ErrorCode, LocalizedText>> = {
   [ErrorCode.NotBoundToAdvisor]: {
     'zh-CN': '你的账号尚未绑定咨询师资料，请使用中心发放的邀请码',
     'en-US': 'Your account is not bound to an advisor profile yet; use the invite from the center',
+  },
+  [ErrorCode.NotOwnAdvisor]: {
+    'zh-CN': '只能获取本人咨询师主页的海报和小程序码',
+    'en-US': "Only staff and the advisor's own counselor can get this advisor's poster and mini-program code",
   },
   [ErrorCode.InviteInvalid]: {
     'zh-CN': '邀请码无效、已使用或已过期',

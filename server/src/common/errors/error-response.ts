@@ -1,6 +1,7 @@
 import { HttpException, HttpStatus, NotFoundException } from '@nestjs/common';
 import { ThrottlerException } from '@nestjs/throttler';
 import { ErrorCode, type ErrorBody, type ErrorDetail } from '@careerside/shared';
+import { isDatabaseUnavailable } from './database-unavailable';
 import { DomainException } from './domain.exception';
 
 export interface ErrorResponse {
@@ -78,6 +79,19 @@ export function toErrorResponse(exception: unknown, method: string, url: string)
     return {
       body: { statusCode: known.status, code: known.code, message: known.message },
       headers: {},
+      unexpected: false,
+    };
+  }
+
+  // Unreachable or locked by another process: a prompt 503 that the client may retry, not a 500 after a long wait.
+  if (isDatabaseUnavailable(exception)) {
+    return {
+      body: {
+        statusCode: 503,
+        code: ErrorCode.DatabaseUnavailable,
+        message: 'The database is not answering right now; try again shortly',
+      },
+      headers: { 'retry-after': '5' },
       unexpected: false,
     };
   }

@@ -4,6 +4,7 @@ import { type ErrorBody, resolveLocale } from '@careerside/shared';
 import { DomainException } from '../errors/domain.exception';
 import { toErrorResponse } from '../errors/error-response';
 import { localizeErrorBody } from '../errors/localize-error';
+import { redactUrl } from '../http/redact-url';
 
 /** The one place an error becomes a response: every error body has the shared ErrorBody shape. */
 @Catch()
@@ -20,7 +21,7 @@ export class AllExceptionsFilter implements ExceptionFilter {
     if (unexpected) {
       // nestjs-pino binds the request id to every line logged while handling the request.
       this.logger.error(
-        { err: exception, method: request.method, url: request.url },
+        { err: exception, method: request.method, url: redactUrl(request.url) },
         'Unhandled error while handling a request',
       );
     }
