@@ -334,6 +334,8 @@ export class SchemaArbitraries {
     const type = effectiveType(schema);
     if (type === 'string') {
       kinds.push(oddStrings, oddDates);
+      // A date (by its format or its example): mostly dates out of range or impossible.
+      if (isDateLike(schema)) kinds.push(oddDates, oddDates, oddDates, oddDates);
       if (schema.maxLength !== undefined) {
         kinds.push(fc.constant(new LongString('y', schema.maxLength + 1)));
       }
@@ -397,6 +399,18 @@ export class SchemaArbitraries {
   }
 }
 
+/** Nesting deeper than any parser that recurses can follow. */
+export const DEEP_BODY = new RawJson(
+  `${'{"a":'.repeat(20_000)}1${'}'.repeat(20_000)}`,
+  '{"a":{"a":…}} × 20000',
+);
+
+/** The far ends of the calendar, in the form of the field: the first values a date field meets in a run. */
+export function farDates(schema: SchemaObject): string[] {
+  const dates = ['9999-12-31', '0000-01-01'];
+  return schema.format === 'date-time' ? dates.map((d) => `${d}T00:00:00.000Z`) : dates;
+}
+
 /** Bodies that are not JSON at all, sent with Content-Type: application/json. */
 export const malformedJsonText = fc.constantFrom(
   new RawJson('', '<empty>'),
@@ -413,6 +427,14 @@ export const malformedJsonText = fc.constantFrom(
   new RawJson('{"a":"\\ud800"}', '{"a":"\\ud800"}'),
   new RawJson(`"${'z'.repeat(1_100_000)}"`, 'a string of 1.1 MB (over the body limit)'),
 );
+
+export function isDateLike(schema: SchemaObject): boolean {
+  return (
+    schema.format === 'date' ||
+    schema.format === 'date-time' ||
+    (typeof schema.example === 'string' && /^\d{4}-\d{2}-\d{2}/.test(schema.example))
+  );
+}
 
 export function effectiveType(schema: SchemaObject): string | undefined {
   const type = Array.isArray(schema.type) ? schema.type[0] : schema.type;
