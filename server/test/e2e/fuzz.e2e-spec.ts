@@ -94,6 +94,7 @@ describe('fuzzing every documented operation from the OpenAPI document', () => {
     const started = Date.now();
     const failures: string[] = [];
     const interrupted: string[] = [];
+    const durations: [string, number][] = [];
     let requests = 0;
     for (const [index, op] of operations.entries()) {
       const tokens = await signInRoles(index);
@@ -101,6 +102,7 @@ describe('fuzzing every documented operation from the OpenAPI document', () => {
       const left = BUDGET_MS - (Date.now() - started);
       const timeLimit = Math.max(2_000, Math.floor((left / (operations.length - index)) * 3));
       const seed = operationSeed(op.key);
+      const opStarted = Date.now();
       let runs = 0;
       const details = await fc.check(
         fc.asyncProperty(requestFor(op, roles), async (request) => {
@@ -121,6 +123,7 @@ describe('fuzzing every documented operation from the OpenAPI document', () => {
         },
       );
       requests += runs;
+      durations.push([op.key, Date.now() - opStarted]);
       if (details.interrupted) interrupted.push(`${op.key} (${details.numRuns} of ${RUNS})`);
       // Interrupted during its first request, fast-check reports a failure without a counterexample.
       if (details.failed && details.counterexample !== null) {
@@ -135,7 +138,12 @@ describe('fuzzing every documented operation from the OpenAPI document', () => {
     }
     console.info(
       `fuzz: ${operations.length} operations, ${requests} requests in ${((Date.now() - started) / 1000).toFixed(1)} s, seed ${SEED}` +
-        (interrupted.length ? `; cut short by the time budget: ${interrupted.join(', ')}` : ''),
+        (interrupted.length ? `; cut short by the time budget: ${interrupted.join(', ')}` : '') +
+        `; slowest: ${durations
+          .sort((a, b) => b[1] - a[1])
+          .slice(0, 5)
+          .map(([key, ms]) => `${key} ${ms} ms`)
+          .join(', ')}`,
     );
     expect(failures).toEqual([]);
   }, 600_000);
