@@ -107,12 +107,7 @@ describe('fuzzing every documented operation from the OpenAPI document', () => {
       const details = await fc.check(
         fc.asyncProperty(requestFor(op, roles), async (request) => {
           runs += 1;
-          const answer = await send(op, request, tokens);
-          try {
-            assertWellFormed(answer, '503' in op.operation.responses);
-          } catch (error) {
-            throw new Error(`${(error as Error).message}${await serverError(answer)}`, { cause: error });
-          }
+          assertWellFormed(await send(op, request, tokens), '503' in op.operation.responses);
         }),
         {
           seed,
@@ -127,9 +122,12 @@ describe('fuzzing every documented operation from the OpenAPI document', () => {
       if (details.interrupted) interrupted.push(`${op.key} (${details.numRuns} of ${RUNS})`);
       // Interrupted during its first request, fast-check reports a failure without a counterexample.
       if (details.failed && details.counterexample !== null) {
+        const message = String(
+          details.errorInstance instanceof Error ? details.errorInstance.message : details.errorInstance,
+        );
         failures.push(
           [
-            `${op.key}: ${String(details.errorInstance instanceof Error ? details.errorInstance.message : details.errorInstance)}`,
+            `${op.key}: ${message}${await serverError(message)}`,
             `  counterexample (shrunk ${details.numShrinks} times): ${fc.stringify(details.counterexample?.[0])}`,
             `  repeat: FUZZ_SEED=${SEED} FUZZ_ONLY='${op.key}' (operation seed ${seed}, path ${details.counterexamplePath})`,
           ].join('\n'),
@@ -148,15 +146,18 @@ describe('fuzzing every documented operation from the OpenAPI document', () => {
     expect(failures).toEqual([]);
   }, 600_000);
 
-  /** The server's own log of an unexpected error, so that a failure names its cause. */
-  async function serverError(answer: Answer): Promise<string> {
-    if (answer.status < 500) return '';
-    const requestId = answer.requestId ?? /"requestId":"([^"]+)"/.exec(answer.text)?.[1];
-    const line = await t.logs
-      .waitFor((l) => l.requestId === requestId && typeof l.err === 'object', 500)
-      .catch(() => undefined);
-    if (process.env.FUZZ_DEBUG) console.info(t.logs.lines.filter((l) => l.requestId === requestId));
-    const err = line?.err as { type?: string; message?: string; stack?: string } | undefined;
+  /** The server's own log of the unexpected error a failure message names by its request id. */
+  async function serverError(message: string): Promise<string> {
+    const requestId = /"requestId":"([^"]+)"/.exec(message)?.[1];
+    if (!requestId || !message.startsWith('answered 5')) return '';
+    let raw: string | undefined;
+    for (let waited = 0; !raw && waited < 1_000; waited += 20) {
+      raw = t.logs.raw.find((line) => line.includes(requestId) && line.includes('"err"'));
+      if (!raw) await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+    const err = raw
+      ? (JSON.parse(raw) as { err?: { type?: string; message?: string; stack?: string } }).err
+      : undefined;
     if (!err) return '';
     const frame = err.stack?.split('\n').find((l) => l.includes('/src/') || l.includes('node_modules'));
     return `\n  server: ${err.type ?? 'Error'}: ${(err.message ?? '').slice(0, 200)}${frame ? `\n  ${frame.trim()}` : ''}`;
