@@ -5,6 +5,7 @@ import type { FastifyError, FastifyReply, FastifyRequest, RouteOptions } from 'f
 import { Logger } from 'nestjs-pino';
 import { API_PREFIX, type ErrorBody } from '@careerside/shared';
 import { AppModule, type AppModuleOptions } from './app.module';
+import { answerClientError } from './bootstrap/client-errors';
 import { setupOpenApi } from './bootstrap/openapi';
 import { registerSecurity } from './bootstrap/security';
 import { registerUploads } from './bootstrap/uploads';
@@ -32,6 +33,7 @@ export async function createApp(options: CreateAppOptions = {}): Promise<NestFas
     requestIdHeader: false,
     // nestjs-pino logs each request; Fastify's own logger would log them twice.
     logger: false,
+    clientErrorHandler: answerClientError,
     // A malformed URL fails in Fastify's router, before Nest's exception filter can see it.
     frameworkErrors: (error: FastifyError, request: FastifyRequest, reply: FastifyReply) => {
       const { body, headers } = toErrorResponse(error, request.method, request.url);

@@ -77,6 +77,8 @@ export interface AppConfig {
     corsOrigins: string[] | '*';
     bodyLimit: number;
     trustProxy: boolean | number | string[];
+    /** Serve Swagger UI at /api/docs and the OpenAPI document at /api/docs-json. */
+    apiDocs: boolean;
   };
   database: DatabaseConfig;
   /** `prefix` namespaces every key (BullMQ queues, the token cache, the send-rate limiter). */

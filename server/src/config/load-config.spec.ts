@@ -30,6 +30,7 @@ describe(loadConfig.name, () => {
       corsOrigins: ['http://localhost:3000', 'http://localhost:10086'],
       bodyLimit: 1_048_576,
       trustProxy: false,
+      apiDocs: true,
     });
     expect(config.database).toEqual({
       type: 'sqlite',
@@ -131,6 +132,7 @@ describe(loadConfig.name, () => {
     });
     expect(config.auth.devLogin).toBe(false);
     expect(config.seedDemo).toBe(false);
+    expect(config.http.apiDocs).toBe(false);
     expect(warnings).toEqual([expect.stringContaining('AUTH_DEV_LOGIN')]);
   });
 

@@ -74,6 +74,7 @@ export function loadConfig(env: RawEnv = process.env, cwd: string = process.cwd(
       corsOrigins: parseCorsOrigins(read, publicUrl),
       bodyLimit: read.integer('BODY_LIMIT', 1024 * 1024, { min: 1024, max: 100 * 1024 * 1024 }),
       trustProxy: parseTrustProxy(read),
+      apiDocs: read.boolean('API_DOCS', !isProduction),
     },
     database: parseDatabaseUrl(read, cwd),
     redis: parseRedisUrl(read),

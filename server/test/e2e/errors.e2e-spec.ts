@@ -137,6 +137,23 @@ describe('error answers', () => {
       expect(response.body.message).toBe(`No route for ${method} /api/${path}`);
     });
 
+    // Both found by the fuzz suite: a long id was a 500, and oversized headers answered in Fastify's own shape.
+    it('answers a path parameter over 100 characters with 404 NOT_FOUND', async () => {
+      const response = await t.api.request<ErrorBody>('DELETE', `reflections/${'x'.repeat(101)}`, { token });
+      expectErrorBody(response, 404, ErrorCode.NotFound);
+    });
+
+    it('answers a URL and headers over 16 KiB with 431 and the ErrorBody', async () => {
+      const response = await t.api.get<ErrorBody>(`jobs?keyword=${'x'.repeat(20_000)}`);
+      expect(response.status).toBe(431);
+      expect(response.headers.get('content-type')).toMatch(/^application\/json/);
+      expect(response.body).toEqual({
+        statusCode: 431,
+        code: ErrorCode.PayloadTooLarge,
+        message: expect.any(String),
+      });
+    });
+
     it('answers an unknown path outside /api the same way when there is no H5 build', async () => {
       const response = await t.api.get<ErrorBody>('/pages/home/index');
       expectErrorBody(response, 404, ErrorCode.RouteNotFound);

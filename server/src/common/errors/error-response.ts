@@ -38,6 +38,12 @@ const FASTIFY_ERRORS: Record<string, { status: number; code: ErrorCode; message:
     code: ErrorCode.BadRequest,
     message: 'The URL is malformed',
   },
+  // A path segment longer than Fastify's maxParamLength (100) names nothing: no id or token is that long.
+  FST_ERR_MAX_PARAM_LENGTH: {
+    status: 404,
+    code: ErrorCode.NotFound,
+    message: 'Nothing here has an id that long',
+  },
   FST_ERR_CTP_INVALID_CONTENT_LENGTH: {
     status: 400,
     code: ErrorCode.BadRequest,
