@@ -1,12 +1,21 @@
 // What the benchmarks share: a scratch MariaDB database, the built server on a free port (optionally pinned to
 // cores and CPU-profiled), percentiles and wrk, the C load generator every HTTP benchmark measures with.
 import { spawn } from 'node:child_process';
-import { closeSync, existsSync, mkdtempSync, openSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  closeSync,
+  existsSync,
+  mkdtempSync,
+  openSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import { createRequire } from 'node:module';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { commandExists, freePort, log, waitForHttp } from '../lib/run.mjs';
+import { capture, commandExists, freePort, log, waitForHttp } from '../lib/run.mjs';
 import { ensureWrk } from '../lib/services.mjs';
 import { printCpuProfile } from './cpu-profile.mjs';
 
@@ -58,7 +67,8 @@ function profileDir() {
  * The built server (server/dist) on a free port against `databaseUrl`, logging only errors unless `env` says
  * otherwise. `logFile` takes its standard output (the JSON log) instead of this terminal; `nodeArgs` go to
  * node; `cpus` pins it with taskset. With BENCH_CPU_PROF set, a start with `profile` (the default) runs under
- * `node --cpu-prof`, and `stop()` prints the functions and modules with the most self time.
+ * `node --cpu-prof`, and `stop()` prints the functions and modules with the most self time (from the last
+ * `markProfile()` on, when called: the measured part without start-up and warm-up).
  */
 export async function startServer(
   databaseUrl,
@@ -98,9 +108,13 @@ export async function startServer(
     `server ${child.pid} on ${baseUrl}${cpus ? ` (cpus ${cpus})` : ''}${cpuProfDir ? ', CPU-profiled' : ''}`,
   );
   const exited = new Promise((resolve) => child.once('exit', resolve));
+  let sinceUs;
   return {
     baseUrl,
     pid: child.pid,
+    markProfile: () => {
+      sinceUs = Number(process.hrtime.bigint() / 1000n);
+    },
     stop: async () => {
       if (child.exitCode === null && child.signalCode === null) {
         child.kill('SIGTERM');
@@ -114,7 +128,7 @@ export async function startServer(
       );
       // The profile is written when the server shuts down; a SIGKILL leaves none.
       if (files.length === 0) log(`no CPU profile in ${cpuProfDir}`);
-      for (const file of files) printCpuProfile(join(cpuProfDir, file));
+      for (const file of files) printCpuProfile(join(cpuProfDir, file), { sinceUs });
     },
   };
 }
@@ -262,6 +276,35 @@ export async function runWrk(
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
+}
+
+const CLOCK_TICKS = Number(capture('getconf', ['CLK_TCK']).stdout.trim()) || 100;
+
+/**
+ * CPU seconds (user + system) process `pid` has used so far, from /proc (Linux); undefined elsewhere. Divided
+ * by the answers given, it is a cost per request that other load on the machine hardly moves.
+ */
+export function cpuSeconds(pid) {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    // Fields 14 and 15 of stat(5), utime and stime; the slice starts at field 3.
+    return (Number(fields[11]) + Number(fields[12])) / CLOCK_TICKS;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Runs wrk with `options` and adds the CPU microseconds process `pid` spent per answer. */
+export async function runWrkMeasuringCpu(url, pid, options) {
+  const before = cpuSeconds(pid);
+  const result = await runWrk(url, options);
+  const after = cpuSeconds(pid);
+  const cpuUsPerRequest =
+    before === undefined || after === undefined || result.requests === 0
+      ? undefined
+      : ((after - before) * 1e6) / result.requests;
+  return { ...result, cpuUsPerRequest };
 }
 
 /** A Lua string literal for a wrk script. */

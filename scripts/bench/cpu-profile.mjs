@@ -17,13 +17,20 @@ function moduleOf(url, functionName) {
   return path;
 }
 
-/** Self time per function and per module of one profile, in milliseconds. */
-export function summarizeCpuProfile(file) {
+/**
+ * Self time per function and per module of one profile, in milliseconds; with `sinceUs` (a CLOCK_MONOTONIC
+ * time in microseconds, as `process.hrtime.bigint() / 1000n` reads it, which is V8's profile clock) only the
+ * samples from then on, so start-up and warm-up stay out.
+ */
+export function summarizeCpuProfile(file, { sinceUs } = {}) {
   const profile = JSON.parse(readFileSync(file, 'utf8'));
   const nodes = new Map(profile.nodes.map((node) => [node.id, node]));
   const selfMs = new Map();
   // timeDeltas[i] is the time before sample i; the time a sample stands for is the next delta.
+  let at = profile.startTime;
   for (let i = 0; i < profile.samples.length; i += 1) {
+    at += profile.timeDeltas[i] ?? 0;
+    if (sinceUs !== undefined && at < sinceUs) continue;
     const delta = (profile.timeDeltas[i + 1] ?? profile.timeDeltas[i] ?? 0) / 1000;
     selfMs.set(profile.samples[i], (selfMs.get(profile.samples[i]) ?? 0) + delta);
   }
@@ -51,12 +58,12 @@ export function summarizeCpuProfile(file) {
   return { busyMs, idleMs, functions: top(functions, 25), modules: top(modules, 20) };
 }
 
-export function printCpuProfile(file) {
-  const { busyMs, idleMs, functions, modules } = summarizeCpuProfile(file);
+export function printCpuProfile(file, { sinceUs } = {}) {
+  const { busyMs, idleMs, functions, modules } = summarizeCpuProfile(file, { sinceUs });
   const row = ({ name, ms, share }) =>
     `    ${(share * 100).toFixed(1).padStart(5)}%  ${ms.toFixed(0).padStart(7)} ms  ${name}`;
   console.log('');
-  console.log(`CPU profile ${file}`);
+  console.log(`CPU profile ${file}${sinceUs === undefined ? '' : ' (the measured rounds only)'}`);
   console.log(`  busy ${busyMs.toFixed(0)} ms, idle ${idleMs.toFixed(0)} ms; self time, share of busy:`);
   console.log('  modules');
   for (const entry of modules) console.log(row(entry));

@@ -12,7 +12,15 @@ import { readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { log } from '../lib/run.mjs';
-import { api, loadLine, pinned, runWrk, scratchDatabase, startServer } from './bench-support.mjs';
+import {
+  api,
+  loadLine,
+  pinned,
+  runWrk,
+  runWrkMeasuringCpu,
+  scratchDatabase,
+  startServer,
+} from './bench-support.mjs';
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 5);
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 5);
@@ -46,12 +54,18 @@ function startBareServer(body) {
   });
   return new Promise((resolve) => {
     child.stdout.once('data', (chunk) =>
-      resolve({ port: Number(String(chunk).trim()), stop: () => child.kill('SIGTERM') }),
+      resolve({
+        port: Number(String(chunk).trim()),
+        pid: child.pid,
+        stop: () => child.kill('SIGTERM'),
+      }),
     );
   });
 }
 
 const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
+const fmtUs = (result) =>
+  result.cpuUsPerRequest === undefined ? 'n/a' : `${result.cpuUsPerRequest.toFixed(0)} µs`;
 
 const database = await scratchDatabase();
 const logFile = join(tmpdir(), `careerside-bench-slots-${process.pid}.log`);
@@ -91,6 +105,7 @@ try {
   await runWrk(bareUrl, wrkOptions);
   await runWrk(apiUrl, { ...wrkOptions, headers });
 
+  server.markProfile();
   const loadBefore = loadLine();
   const rounds = [];
   for (let round = 1; round <= ROUNDS; round += 1) {
@@ -98,13 +113,14 @@ try {
       `round ${round}/${ROUNDS}: bare node:http, then GET ${path}; wrk 1 thread, ${CONNECTIONS} connections, ` +
         `${SECONDS} s each`,
     );
-    const baseline = await runWrk(bareUrl, wrkOptions);
-    const measured = await runWrk(apiUrl, { ...wrkOptions, headers });
+    const baseline = await runWrkMeasuringCpu(bareUrl, bare.pid, wrkOptions);
+    const measured = await runWrkMeasuringCpu(apiUrl, server.pid, { ...wrkOptions, headers });
     const ratio = measured.requestsPerSecond / baseline.requestsPerSecond;
     log(
       `  bare ${baseline.requestsPerSecond.toFixed(0)} req/s, API ${measured.requestsPerSecond.toFixed(0)} req/s ` +
         `(${(ratio * 100).toFixed(1)}%; API p50 ${measured.latencyMs.p50.toFixed(1)} ms, ` +
-        `p99 ${measured.latencyMs.p99.toFixed(1)} ms), loadavg ${loadLine()}`,
+        `p99 ${measured.latencyMs.p99.toFixed(1)} ms); server CPU per answer: bare ${fmtUs(baseline)}, ` +
+        `API ${fmtUs(measured)}; loadavg ${loadLine()}`,
     );
     rounds.push({ baseline, measured, ratio });
   }
@@ -143,6 +159,13 @@ try {
     `  ratio               ${(ratio * 100).toFixed(1)}% of the bare server, median of the rounds' ratios ` +
       `(${rounds.map((round) => `${(round.ratio * 100).toFixed(1)}%`).join(', ')}; target >= ${TARGET * 100}%)`,
   );
+  const cpuBare = median(rounds.map((round) => round.baseline.cpuUsPerRequest ?? NaN));
+  const cpuApi = median(rounds.map((round) => round.measured.cpuUsPerRequest ?? NaN));
+  if (Number.isFinite(cpuBare) && Number.isFinite(cpuApi))
+    console.log(
+      `  server CPU/answer   bare ${cpuBare.toFixed(1)} µs, API ${cpuApi.toFixed(1)} µs (median; ` +
+        `${((cpuBare / cpuApi) * 100).toFixed(1)}%, hardly moved by other load on the machine)`,
+    );
   console.log(`  request log lines   ${logLines} (production log level, to ${logFile})`);
   console.log(`  loadavg             before ${loadBefore}; after ${loadAfter}`);
   failed = nonSuccess > 0 || socketErrors > 0 || !sameBytes;
