@@ -1,24 +1,12 @@
-import type { IncomingMessage } from 'node:http';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import type { FastifyRequest } from 'fastify';
 import { type Params, PinoLogger } from 'nestjs-pino';
-import type { DestinationStream, Logger } from 'pino';
+import { type DestinationStream, type Logger, stdSerializers } from 'pino';
 import type { Options } from 'pino-http';
 import type { AppConfig } from '../config/app-config';
 
 const QUIET_PATHS = new Set(['/api/health']);
-
-// pino-http's serializer wrapper hands ours the raw request in pino's standard shape.
-type MiddlewareRequest = IncomingMessage & { originalUrl?: string };
-
-interface SerializedRequest {
-  id: unknown;
-  method: string;
-  url: string;
-  remoteAddress?: string;
-  headers: Record<string, string | undefined>;
-  raw: MiddlewareRequest;
-}
 
 /**
  * pino's isoTime, formatted once per millisecond: under load many lines share a millisecond, and formatting
@@ -47,14 +35,18 @@ export function loggerParams(config: AppConfig, destination?: DestinationStream)
     level: config.logLevel,
     base: { service: 'careerside', env: config.nodeEnv },
     timestamp: isoTimeOncePerMillisecond(),
+    // The serializers get the raw request and response: pino-http's wrappers would first copy each into
+    // pino's standard shape (headers included), only for these to pick four fields.
+    wrapSerializers: false,
     serializers: {
-      req: (request: SerializedRequest) => ({
+      req: (request: IncomingMessage) => ({
         method: request.method,
-        url: request.raw.originalUrl ?? request.url,
-        remoteAddress: request.remoteAddress,
+        url: request.url,
+        remoteAddress: request.socket?.remoteAddress,
         userAgent: request.headers['user-agent'],
       }),
-      res: (response: { statusCode: number }) => ({ statusCode: response.statusCode }),
+      res: (response: ServerResponse) => ({ statusCode: response.statusCode }),
+      err: stdSerializers.err,
     },
     // Defence in depth: nothing above logs headers, but a future serializer or log call might.
     redact: {
