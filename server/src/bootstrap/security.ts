@@ -91,8 +91,9 @@ export async function registerSecurity(
         hashes = current;
         securityHeaders = helmetHeaders(build(current));
       }
-      const response = reply.raw;
-      for (const [name, value] of securityHeaders) response.setHeader(name, value);
+      // Into Fastify's header list, written once with the status line: node's setHeader validates and
+      // stores each header again. No route here writes to the raw response past Fastify.
+      for (const [name, value] of securityHeaders) void reply.header(name, value);
       done();
     });
 
