@@ -6,6 +6,7 @@ import { Logger } from 'nestjs-pino';
 import { API_PREFIX, type ErrorBody } from '@careerside/shared';
 import { AppModule, type AppModuleOptions } from './app.module';
 import { answerClientError } from './bootstrap/client-errors';
+import { registerRequestLog } from './bootstrap/logging';
 import { setupOpenApi } from './bootstrap/openapi';
 import { registerSecurity } from './bootstrap/security';
 import { registerUploads } from './bootstrap/uploads';
@@ -62,6 +63,8 @@ export async function createApp(options: CreateAppOptions = {}): Promise<NestFas
   for (const warning of warnings) logger.warn(warning);
 
   app.setGlobalPrefix(API_PREFIX);
+  // First of the hooks that run per request, so that they run inside the request's logging context.
+  await registerRequestLog(app);
   const webApp = new WebApp(config.h5DistDir);
   await registerSecurity(app, config, webApp);
   await registerUploads(app, config);

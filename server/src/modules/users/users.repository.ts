@@ -48,12 +48,8 @@ export class UsersRepository {
   }
 
   /** The user behind a request's token; reused for up to a second (see SignedInUserCache). */
-  async findSignedIn(id: string): Promise<UserEntity | null> {
-    const cached = this.signedIn.get(id);
-    if (cached) return cached;
-    const user = await this.users.findOneBy({ id });
-    if (user) this.signedIn.set(user);
-    return user;
+  findSignedIn(id: string): Promise<UserEntity | null> {
+    return this.signedIn.share(id, () => this.users.findOneBy({ id }));
   }
 
   findByOpenid(openid: string): Promise<UserEntity | null> {
