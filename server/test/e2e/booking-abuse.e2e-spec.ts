@@ -192,12 +192,12 @@ describe('booking writes are rate-limited per student (BOOKING_WRITE_RATE_LIMIT)
 
   beforeAll(async () => {
     t = await startTestApp({
-      env: { BOOKING_WRITE_RATE_LIMIT: '5', BOOKING_WRITE_RATE_WINDOW_MINUTES: '10' },
+      env: { BOOKING_WRITE_RATE_LIMIT: '3', BOOKING_WRITE_RATE_WINDOW_MINUTES: '10' },
     });
   });
   afterAll(() => t.close());
 
-  it('counts book, cancel, reschedule and waitlist writes in one budget, then answers 429 with Retry-After', async () => {
+  it('counts book, reschedule and waitlist writes in one budget, then answers 429 with Retry-After, and never refuses a cancel', async () => {
     const churner = await signInStudent(t.api);
     const holder = await signInStudent(t.api);
     const full = await slot();
@@ -224,15 +224,20 @@ describe('booking writes are rate-limited per student (BOOKING_WRITE_RATE_LIMIT)
     const retryAfter = Number(limited.headers.get('retry-after'));
     expect(retryAfter).toBeGreaterThan(0);
     expect(retryAfter).toBeLessThanOrEqual(600);
-    for (const refused of [
-      await join(churner.api, full.id),
-      await churner.api.post<ErrorBody>(`appointments/${moved.body.id}/cancel`),
-    ]) {
-      expect([refused.status, refused.body.code]).toEqual([429, ErrorCode.RateLimited]);
-    }
+    const refusedJoin = await join(churner.api, full.id);
+    expect([refusedJoin.status, refusedJoin.body.code]).toEqual([429, ErrorCode.RateLimited]);
     // Reading is not a booking write, and nothing was booked by the refused request.
     const mine = await churner.api.get<{ items: AppointmentDto[] }>('me/appointments');
     expect([mine.status, mine.body.items]).toEqual([200, []]);
+    // Giving a seat back is never refused: a limited student can still cancel what they hold.
+    const limitedHolder = await signInStudent(t.api);
+    const kept = await book(limitedHolder.api, (await slot()).id);
+    expect(kept.status).toBe(201);
+    // Refused or not (TOO_MANY_ACTIVE past the second), each attempt counts against the budget of 3.
+    for (let i = 0; i < 2; i += 1) await book(limitedHolder.api, (await slot()).id);
+    const over = await book(limitedHolder.api, (await slot()).id);
+    expect(over.status).toBe(429);
+    expect((await limitedHolder.api.post(`appointments/${kept.body.id}/cancel`)).status).toBe(200);
 
     // Another student (same address) has their own budget.
     const classmate = await signInStudent(t.api);
@@ -253,7 +258,7 @@ describe('the booking-write budget across server processes', () => {
       apps.push(
         await startTestApp({
           database,
-          env: { REDIS_URL, REDIS_PREFIX: prefix, BOOKING_WRITE_RATE_LIMIT: '3' },
+          env: { REDIS_URL, REDIS_PREFIX: prefix, BOOKING_WRITE_RATE_LIMIT: '2' },
         }),
       );
     }
@@ -270,9 +275,10 @@ describe('the booking-write budget across server processes', () => {
     const on = (app: TestApp) => app.api.as(student.token);
     const booked = await book(on(first), (await slot()).id);
     expect(booked.status).toBe(201);
+    // A cancel gives a seat back: never refused, not counted.
     expect((await on(second).post(`appointments/${booked.body.id}/cancel`)).status).toBe(200);
-    expect((await book(on(first), (await slot()).id)).status).toBe(201);
-    const limited = await book(on(second), (await slot()).id);
+    expect((await book(on(second), (await slot()).id)).status).toBe(201);
+    const limited = await book(on(first), (await slot()).id);
     expect([limited.status, limited.body.code]).toEqual([429, ErrorCode.RateLimited]);
     expect(Number(limited.headers.get('retry-after'))).toBeGreaterThan(0);
   });

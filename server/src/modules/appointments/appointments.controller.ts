@@ -130,7 +130,6 @@ export class AppointmentsController {
   }
 
   @Post(ApiRoute.booking.appointmentCancel)
-  @BookingWriteLimit()
   @HttpCode(HttpStatus.OK)
   @ApiOperation({
     summary: 'Cancel my appointment',

@@ -12,9 +12,12 @@ import type { AppConfig } from '../../config/app-config';
 import { InjectConfig } from '../../config/inject-config.decorator';
 
 /**
- * Booking writes (book, cancel, reschedule, and joining, accepting, declining or leaving a waitlist) share one
- * budget per signed-in student: BOOKING_WRITE_RATE_LIMIT per BOOKING_WRITE_RATE_WINDOW_MINUTES, 429
- * RATE_LIMITED beyond, so churning seats cannot keep the booking transactions and notifications busy.
+ * Booking writes that take a seat or a place in line (book, reschedule, joining a waitlist, accepting a held
+ * seat) share one budget per signed-in student: BOOKING_WRITE_RATE_LIMIT per BOOKING_WRITE_RATE_WINDOW_MINUTES,
+ * 429 RATE_LIMITED beyond, so churning seats cannot keep the booking transactions and notifications busy.
+ * Writes that give a seat back (cancel, decline, leave) are never refused: each needs a seat or a place taken
+ * within the budget, so churn stays bounded, and a limited student can still free what they hold instead of
+ * becoming a no-show or sitting on a held seat.
  */
 @Injectable()
 export class BookingWriteThrottlerGuard extends RuleThrottlerGuard {

@@ -69,7 +69,6 @@ export class WaitlistController {
   }
 
   @Post(ApiRoute.booking.waitlistDecline)
-  @BookingWriteLimit()
   @HttpCode(HttpStatus.OK)
   @ApiOperation({ summary: 'Decline the held seat; it passes to the next in line' })
   @ApiOkResponse({ type: WaitlistEntryResponseDto })
@@ -79,7 +78,6 @@ export class WaitlistController {
   }
 
   @Post(ApiRoute.booking.waitlistLeave)
-  @BookingWriteLimit()
   @HttpCode(HttpStatus.OK)
   @ApiOperation({ summary: 'Leave the line (declines a held seat too)' })
   @ApiOkResponse({ type: WaitlistEntryResponseDto })
