@@ -40,5 +40,10 @@ function localizeDetail(detail: ErrorDetail, locale: Locale): ErrorDetail {
 function constraintArguments(message: string): Record<string, string> {
   const values = /following values: (.+)$/.exec(message)?.[1];
   const n = /(-?\d+(?:\.\d+)?)/.exec(message)?.[1];
-  return { ...(n === undefined ? {} : { n }), ...(values === undefined ? {} : { values }) };
+  const years = /from year (\d+) to (\d+)/.exec(message);
+  return {
+    ...(n === undefined ? {} : { n }),
+    ...(values === undefined ? {} : { values }),
+    ...(years ? { min: years[1], max: years[2] } : {}),
+  };
 }
