@@ -46,7 +46,7 @@ export class BodyTooComplexException extends DomainException {
 export class BodyNotObjectException extends DomainException {
   constructor() {
     super(ErrorCode.BodyNotObject, HttpStatus.BAD_REQUEST, 'The request body must be a JSON object', [
-      { field: 'body', message: 'body must be a JSON object' },
+      { field: 'body', constraint: 'isObject', message: 'body must be an object' },
     ]);
   }
 }
