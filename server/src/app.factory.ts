@@ -2,6 +2,7 @@ import { Logger as NestLogger } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import type { FastifyError, FastifyReply, FastifyRequest, RouteOptions } from 'fastify';
+import { getStorageToken, type ThrottlerStorage } from '@nestjs/throttler';
 import { Logger } from 'nestjs-pino';
 import { API_PREFIX, type ErrorBody, resolveLocale } from '@careerside/shared';
 import { AppModule, type AppModuleOptions } from './app.module';
@@ -12,6 +13,7 @@ import { registerWebApp, WebApp } from './bootstrap/web-app';
 import { toErrorResponse } from './common/errors/error-response';
 import { localizeErrorBody } from './common/errors/localize-error';
 import { registerJsonBody } from './common/http/json-body';
+import { registerLargeBodyLimit } from './common/http/large-body-limit';
 import { REQUEST_ID_HEADER, requestIdFor } from './common/http/request-id';
 import type { RawEnv } from './config/env-reader';
 import { loadConfig } from './config/load-config';
@@ -49,6 +51,13 @@ export async function createApp(options: CreateAppOptions = {}): Promise<NestFas
   // JSON only: any other request body is 415 UNSUPPORTED_MEDIA_TYPE.
   fastify.removeContentTypeParser('text/plain');
   registerJsonBody(fastify, { ...config.inputLimits, largeBodyLimit: config.http.bodyLimit });
+  // The rate-limit counters exist once the modules do; requests arrive only after that.
+  let throttlerStorage: ThrottlerStorage | null = null;
+  registerLargeBodyLimit(
+    fastify,
+    { largeBodyBytes: config.inputLimits.largeBodyBytes, limit: config.inputLimits.largeBodyRateLimit },
+    () => throttlerStorage,
+  );
   if (options.onRoute) fastify.addHook('onRoute', options.onRoute);
   fastify.addHook('onRequest', (request, reply, done) => {
     void reply.header(REQUEST_ID_HEADER, request.id);
@@ -61,6 +70,7 @@ export async function createApp(options: CreateAppOptions = {}): Promise<NestFas
     abortOnError: false,
   });
   app.useLogger(app.get(Logger));
+  throttlerStorage = app.get<ThrottlerStorage>(getStorageToken());
   const logger = new NestLogger('Bootstrap');
   for (const warning of warnings) logger.warn(warning);
 
