@@ -34,7 +34,7 @@ export function registerLargeBodyLimit(
   options: { largeBodyBytes: number; limit: number },
   storage: () => ThrottlerStorage | null,
 ): void {
-  fastify.addHook('preParsing', async (request, _reply, payload) => {
+  fastify.addHook('preParsing', async (request, reply, payload) => {
     const counters = storage();
     if (!counters || !request.headers['content-type']?.toLowerCase().startsWith('application/json'))
       return payload;
@@ -52,7 +52,11 @@ export function registerLargeBodyLimit(
       WINDOW_MS,
       'default',
     );
-    if (record.isBlocked) throw new LargeBodyRateLimitedException(record.timeToBlockExpire);
+    if (record.isBlocked) {
+      // The body stays unread: closing the connection spares reading (and discarding) it.
+      void reply.header('connection', 'close');
+      throw new LargeBodyRateLimitedException(record.timeToBlockExpire);
+    }
     return payload;
   });
 }
