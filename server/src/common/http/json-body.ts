@@ -248,8 +248,7 @@ export function registerJsonBody(fastify: FastifyInstance, options: JsonBodyOpti
   const unlimitedStrings = { ...options, maxStringLength: Number.MAX_SAFE_INTEGER };
 
   fastify.addHook('onRoute', (route: RouteOptions) => {
-    const config = route.config as { largeJsonBody?: boolean } | undefined;
-    if (config?.largeJsonBody) route.bodyLimit = options.largeBodyLimit;
+    if (route.config?.largeJsonBody) route.bodyLimit = options.largeBodyLimit;
   });
 
   fastify.removeContentTypeParser('application/json');
@@ -263,10 +262,10 @@ export function registerJsonBody(fastify: FastifyInstance, options: JsonBodyOpti
         done(null, undefined);
         return;
       }
-      const large = (request.routeOptions.config as { largeJsonBody?: boolean }).largeJsonBody === true;
+      const large = request.routeOptions.config.largeJsonBody === true;
       const refused = checkJsonLimits(body, large ? unlimitedStrings : options);
       if (refused) return done(refused);
-      parseJson(request, body, (error: Error | null, value?: unknown) => {
+      void parseJson(request, body, (error: Error | null, value?: unknown) => {
         if (error) return done(error);
         if (typeof value !== 'object' || value === null || Array.isArray(value)) {
           return done(new BodyNotObjectException());
