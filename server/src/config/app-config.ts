@@ -1,6 +1,7 @@
 import type { BookingConfig } from './booking-config';
 import type { CounselorConfig } from './counselor-config';
 import type { MediaConfig, MuseumConfig } from './media-config';
+import type { InputLimitsConfig } from './input-limits-config';
 import type { JobsConfig } from './jobs-config';
 import type { TemplateRegistryConfig } from './notification-templates';
 
@@ -75,11 +76,13 @@ export interface AppConfig {
     /** Origin and path prefix that QR codes and calendar feeds point at, without a trailing slash. */
     publicUrl: string;
     corsOrigins: string[] | '*';
+    /** The largest request body anywhere (@LargeJsonBody routes); ordinary JSON routes take inputLimits.jsonBodyLimit. */
     bodyLimit: number;
     trustProxy: boolean | number | string[];
     /** Serve Swagger UI at /api/docs and the OpenAPI document at /api/docs-json. */
     apiDocs: boolean;
   };
+  inputLimits: InputLimitsConfig;
   database: DatabaseConfig;
   /** `prefix` namespaces every key (BullMQ queues, the token cache, the send-rate limiter). */
   redis: { url: string; prefix: string } | null;

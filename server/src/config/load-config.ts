@@ -14,6 +14,7 @@ import { parseBookingConfig } from './booking-config';
 import { parseMediaConfig, parseMuseumConfig } from './media-config';
 import { parseCounselorConfig } from './counselor-config';
 import { parseJobsConfig } from './jobs-config';
+import { parseInputLimitsConfig } from './input-limits-config';
 import { parseTemplateRegistry } from './notification-templates';
 
 export const DEFAULT_DATABASE_URL = 'sqlite:data/careerside.sqlite';
@@ -63,6 +64,7 @@ export function loadConfig(env: RawEnv = process.env, cwd: string = process.cwd(
     );
   }
 
+  const bodyLimit = read.integer('BODY_LIMIT', 1024 * 1024, { min: 1024, max: 100 * 1024 * 1024 });
   const config: AppConfig = {
     nodeEnv,
     isProduction,
@@ -72,10 +74,11 @@ export function loadConfig(env: RawEnv = process.env, cwd: string = process.cwd(
       port,
       publicUrl,
       corsOrigins: parseCorsOrigins(read, publicUrl),
-      bodyLimit: read.integer('BODY_LIMIT', 1024 * 1024, { min: 1024, max: 100 * 1024 * 1024 }),
+      bodyLimit,
       trustProxy: parseTrustProxy(read),
       apiDocs: read.boolean('API_DOCS', !isProduction),
     },
+    inputLimits: parseInputLimitsConfig(read, bodyLimit),
     database: parseDatabaseUrl(read, cwd),
     redis: parseRedisUrl(read),
     wechat: {

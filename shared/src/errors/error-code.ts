@@ -4,6 +4,10 @@ export const ErrorCode = {
   ValidationFailed: 'VALIDATION_FAILED',
   InvalidJson: 'INVALID_JSON',
   PayloadTooLarge: 'PAYLOAD_TOO_LARGE',
+  /** The JSON body nests too deeply or holds too many items or too long a string (JSON_MAX_* settings). */
+  BodyTooComplex: 'BODY_TOO_COMPLEX',
+  /** The JSON body is not an object (`null`, a list, a number, a string). */
+  BodyNotObject: 'BODY_NOT_OBJECT',
   UnsupportedMediaType: 'UNSUPPORTED_MEDIA_TYPE',
   BadRequest: 'BAD_REQUEST',
   NotFound: 'NOT_FOUND',

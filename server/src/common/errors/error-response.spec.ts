@@ -62,6 +62,10 @@ describe(toErrorResponse.name, () => {
       code: ErrorCode.RouteNotFound,
       message: 'No route for GET /api/x',
     });
+    expect(toErrorResponse(new NotFoundException(), 'POST', '/api/x?token=secret').params).toEqual({
+      method: 'POST',
+      path: '/api/x',
+    });
   });
 
   it('keeps the status of other client errors and picks the code from it', () => {

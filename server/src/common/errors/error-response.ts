@@ -9,10 +9,15 @@ export interface ErrorResponse {
   headers: Record<string, string>;
   /** Unexpected: logged with its stack, and its message never reaches the client. */
   unexpected: boolean;
+  /** Placeholders of the code's localized message, when the exception is not a DomainException. */
+  params?: Record<string, string | number>;
 }
 
 // Fastify's own request errors, before any controller runs.
-const FASTIFY_ERRORS: Record<string, { status: number; code: ErrorCode; message: string }> = {
+const FASTIFY_ERRORS: Record<
+  string,
+  { status: number; code: ErrorCode; message: string; details?: ErrorDetail[] }
+> = {
   FST_ERR_CTP_INVALID_JSON_BODY: {
     status: 400,
     code: ErrorCode.InvalidJson,
@@ -27,6 +32,9 @@ const FASTIFY_ERRORS: Record<string, { status: number; code: ErrorCode; message:
     status: 413,
     code: ErrorCode.PayloadTooLarge,
     message: 'The request body is too large',
+    details: [
+      { field: 'body', constraint: 'bodyTooLarge', message: 'body is larger than this route accepts' },
+    ],
   },
   FST_ERR_CTP_INVALID_MEDIA_TYPE: {
     status: 415,
@@ -83,7 +91,12 @@ export function toErrorResponse(exception: unknown, method: string, url: string)
   if (fastifyCode && fastifyCode in FASTIFY_ERRORS) {
     const known = FASTIFY_ERRORS[fastifyCode];
     return {
-      body: { statusCode: known.status, code: known.code, message: known.message },
+      body: compact({
+        statusCode: known.status,
+        code: known.code,
+        message: known.message,
+        details: known.details,
+      }),
       headers: {},
       unexpected: false,
     };
@@ -124,6 +137,7 @@ export function toErrorResponse(exception: unknown, method: string, url: string)
       },
       headers: {},
       unexpected: false,
+      params: { method, path: pathOf(url) },
     };
   }
 

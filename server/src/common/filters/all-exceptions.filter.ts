@@ -15,7 +15,12 @@ export class AllExceptionsFilter implements ExceptionFilter {
     if (host.getType() !== 'http') throw exception;
     const request = host.switchToHttp().getRequest<FastifyRequest>();
     const reply = host.switchToHttp().getResponse<FastifyReply>();
-    const { body, headers, unexpected } = toErrorResponse(exception, request.method, request.url);
+    const {
+      body,
+      headers,
+      unexpected,
+      params: responseParams,
+    } = toErrorResponse(exception, request.method, request.url);
     const requestId = String(request.id);
 
     if (unexpected) {
@@ -28,7 +33,7 @@ export class AllExceptionsFilter implements ExceptionFilter {
     if (reply.sent) return;
 
     const locale = resolveLocale(request.headers['accept-language']);
-    const params = exception instanceof DomainException ? exception.params : undefined;
+    const params = exception instanceof DomainException ? exception.params : responseParams;
     const errorBody: ErrorBody = { ...localizeErrorBody(body, locale, params), requestId };
     if (errorBody.statusCode === 401) void reply.header('www-authenticate', 'Bearer realm="careerside"');
     void reply.headers(headers).status(errorBody.statusCode).send(errorBody);
