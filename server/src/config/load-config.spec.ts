@@ -68,7 +68,9 @@ describe(loadConfig.name, () => {
 
   it('reads how long a request waits for the database', () => {
     expect(load({ DATABASE_ACQUIRE_TIMEOUT_MS: '750' }).config.database.acquireTimeoutMs).toBe(750);
-    expect(Object.keys(issuesOf({ DATABASE_ACQUIRE_TIMEOUT_MS: '5' }))).toEqual(['DATABASE_ACQUIRE_TIMEOUT_MS']);
+    expect(Object.keys(issuesOf({ DATABASE_ACQUIRE_TIMEOUT_MS: '5' }))).toEqual([
+      'DATABASE_ACQUIRE_TIMEOUT_MS',
+    ]);
   });
 
   it('resolves a relative SQLite path against the working directory', () => {

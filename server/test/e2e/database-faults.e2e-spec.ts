@@ -51,7 +51,9 @@ onMysql('ordinary routes while MySQL/MariaDB is unreachable', () => {
       t.api.get<ErrorBody>('jobs'),
     ]);
     for (const response of during) expectDatabaseUnavailable(response);
-    const chinese = await student.get<ErrorBody>('me/notifications', { headers: { 'accept-language': 'zh-CN' } });
+    const chinese = await student.get<ErrorBody>('me/notifications', {
+      headers: { 'accept-language': 'zh-CN' },
+    });
     expectDatabaseUnavailable(chinese);
     expect(chinese.body.message).toMatch(/数据库/);
 

@@ -21,9 +21,9 @@ describe(isDatabaseUnavailable.name, () => {
 
   it('leaves wrong queries and other services alone', () => {
     expect(isDatabaseUnavailable(failedQuery(driverError({ code: 'ER_PARSE_ERROR' })))).toBe(false);
-    expect(isDatabaseUnavailable(failedQuery(driverError({ name: 'SqliteError', code: 'SQLITE_ERROR' })))).toBe(
-      false,
-    );
+    expect(
+      isDatabaseUnavailable(failedQuery(driverError({ name: 'SqliteError', code: 'SQLITE_ERROR' }))),
+    ).toBe(false);
     // A WeChat or Redis socket that was refused is not the database's fault.
     expect(isDatabaseUnavailable(driverError({ code: 'ECONNREFUSED' }))).toBe(false);
     expect(isDatabaseUnavailable(new Error('boom'))).toBe(false);

@@ -3,9 +3,15 @@ import { redactUrl } from './redact-url';
 
 describe(redactUrl.name, () => {
   it('redacts the secret segment of calendar-feed and employer-status URLs', () => {
-    expect(redactUrl('/api/calendar/counselors/s3cr3t-Token_1.ics')).toBe('/api/calendar/counselors/[redacted]');
-    expect(redactUrl('/api/calendar/counselors/s3cr3t.ics?x=1')).toBe('/api/calendar/counselors/[redacted]?x=1');
-    expect(redactUrl('/api/employer/job-submissions/abcDEF123')).toBe('/api/employer/job-submissions/[redacted]');
+    expect(redactUrl('/api/calendar/counselors/s3cr3t-Token_1.ics')).toBe(
+      '/api/calendar/counselors/[redacted]',
+    );
+    expect(redactUrl('/api/calendar/counselors/s3cr3t.ics?x=1')).toBe(
+      '/api/calendar/counselors/[redacted]?x=1',
+    );
+    expect(redactUrl('/api/employer/job-submissions/abcDEF123')).toBe(
+      '/api/employer/job-submissions/[redacted]',
+    );
   });
 
   it('redacts a percent-encoded path the router would match as well', () => {

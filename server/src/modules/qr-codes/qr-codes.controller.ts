@@ -70,12 +70,10 @@ export class QrCodesController {
       "the center's WeChat quota.",
   })
   @ApiOkResponse(PNG)
-  @ApiErrors(
-    401,
-    [403, 'FORBIDDEN (a student), NOT_OWN_ADVISOR (another advisor)'],
-    404,
-    [503, 'MINI_PROGRAM_CODE_UNAVAILABLE: WeChat not configured or refusing'],
-  )
+  @ApiErrors(401, [403, 'FORBIDDEN (a student), NOT_OWN_ADVISOR (another advisor)'], 404, [
+    503,
+    'MINI_PROGRAM_CODE_UNAVAILABLE: WeChat not configured or refusing',
+  ])
   async miniProgramCode(@CurrentUser() user: UserEntity, @Param('id') id: string): Promise<StreamableFile> {
     return png(await this.codes.advisorMiniProgramCode(user, id));
   }
