@@ -32,7 +32,7 @@ import { startTestApp, type TestApp } from '../support/test-app';
  */
 const DEFAULT_SEED = 20_261_111;
 const SEED = Number(process.env.FUZZ_SEED ?? DEFAULT_SEED);
-const RUNS = Number(process.env.FUZZ_RUNS ?? 12);
+const RUNS = Number(process.env.FUZZ_RUNS ?? 25);
 const ONLY = process.env.FUZZ_ONLY?.split(',').map((key) => key.trim());
 /** What the whole suite may spend on requests; an operation gets a share of what is left. */
 const BUDGET_MS = Number(process.env.FUZZ_BUDGET_MS ?? 55_000);
