@@ -70,6 +70,10 @@ describe('QR codes, mini-program codes and door posters', () => {
     );
     const bySize = await pngOf(t, `advisors/${advisor.shortCode}/qrcode?size=256`);
     expect(PNG.sync.read(bySize.png).width).toBe(256);
+    // Any other width is rounded up to one of five, so cycling widths cannot force a render each time.
+    const rounded = await pngOf(t, `advisors/${advisor.shortCode}/qrcode?size=1999`);
+    expect(PNG.sync.read(rounded.png).width).toBe(2048);
+    expect(PNG.sync.read((await pngOf(t, 'center/qrcode?size=129')).png).width).toBe(256);
     expect(decode(bySize.png)).toContain('id=advisor-qr');
     expect((await pngOf(t, 'advisors/nobody/qrcode')).status).toBe(404);
     expect((await pngOf(t, 'advisors/advisor-qr/qrcode?size=5')).status).toBe(400);

@@ -16,7 +16,8 @@ export class QrCodeQueryDto {
     minimum: 128,
     maximum: 2048,
     default: 512,
-    description: 'Width and height in pixels',
+    description:
+      'Width and height in pixels, rounded up to 128, 256, 512, 1024 or 2048 (the widths a code is rendered at)',
   })
   @IsOptional()
   @Type(() => Number)

@@ -42,6 +42,8 @@ export class NotOwnAdvisorException extends DomainException {
 }
 
 const MAX_CACHED = 500;
+/** The widths a QR code is rendered at (see qr()). */
+export const QR_SIZES = [128, 256, 512, 1024, 2048] as const;
 
 /**
  * Codes that open an advisor's booking page: a standard QR code of the link under PUBLIC_URL (the `qrcode`
@@ -128,9 +130,15 @@ export class QrCodesService {
     return advisor;
   }
 
+  /**
+   * Rendered at the smallest of QR_SIZES at least as wide as asked: a 2048-pixel code costs about a second of
+   * the event loop, so a public route that rendered every width from 128 to 2048 on a cache miss could be kept
+   * busy by anyone cycling the width. Five widths per text are all there is to render; the rest are cache hits.
+   */
   private qr(text: string, size: number): Promise<Buffer> {
-    return this.cached(`qr:${size}:${text}`, () =>
-      QRCode.toBuffer(text, { type: 'png', width: size, margin: 2, errorCorrectionLevel: 'M' }),
+    const width = QR_SIZES.find((candidate) => candidate >= size) ?? QR_SIZES[QR_SIZES.length - 1];
+    return this.cached(`qr:${width}:${text}`, () =>
+      QRCode.toBuffer(text, { type: 'png', width, margin: 2, errorCorrectionLevel: 'M' }),
     );
   }
 
