@@ -1,17 +1,6 @@
-import { type ExecutionContext, Injectable } from '@nestjs/common';
-import { Reflector } from '@nestjs/core';
-import {
-  InjectThrottlerOptions,
-  InjectThrottlerStorage,
-  ThrottlerGuard,
-  type ThrottlerModuleOptions,
-  type ThrottlerStorage,
-} from '@nestjs/throttler';
+import { Injectable } from '@nestjs/common';
 import type { FastifyRequest } from 'fastify';
-import type { AppConfig } from '../../config/app-config';
-import { InjectConfig } from '../../config/inject-config.decorator';
-
-const WINDOW_MS = 60_000;
+import { RuleThrottlerGuard, type ThrottleRule } from './rule-throttler.guard';
 
 /**
  * Every route: a request whose JSON body is at least LARGE_BODY_BYTES counts against one budget per signed-in
@@ -21,34 +10,17 @@ const WINDOW_MS = 60_000;
  * Runs after the access-token guard, which loads the user.
  */
 @Injectable()
-export class LargeBodyThrottlerGuard extends ThrottlerGuard {
-  constructor(
-    @InjectThrottlerOptions() options: ThrottlerModuleOptions,
-    @InjectThrottlerStorage() storage: ThrottlerStorage,
-    reflector: Reflector,
-    @InjectConfig() private readonly config: AppConfig,
-  ) {
-    super(options, storage, reflector);
-  }
-
-  override async canActivate(context: ExecutionContext): Promise<boolean> {
-    if (context.getType() !== 'http') return true;
-    const request = context.switchToHttp().getRequest<FastifyRequest>();
+export class LargeBodyThrottlerGuard extends RuleThrottlerGuard {
+  protected rules(request: FastifyRequest): ThrottleRule[] {
     const { largeBodyBytes, largeBodyRateLimit } = this.config.inputLimits;
-    if ((request.jsonBodyBytes ?? 0) < largeBodyBytes) return true;
-    return this.handleRequest({
-      context,
-      limit: largeBodyRateLimit,
-      ttl: WINDOW_MS,
-      blockDuration: WINDOW_MS,
-      throttler: { name: 'default', limit: largeBodyRateLimit, ttl: WINDOW_MS },
-      getTracker: (req) => this.getTracker(req),
-      generateKey: (_context, tracker) => `large-body:${tracker}`,
-    });
-  }
-
-  protected override getTracker(request: Record<string, unknown>): Promise<string> {
-    const { user, ip } = request as unknown as FastifyRequest;
-    return Promise.resolve(user ? `user:${user.id}` : `ip:${ip}`);
+    if ((request.jsonBodyBytes ?? 0) < largeBodyBytes) return [];
+    return [
+      {
+        bucket: 'large-body',
+        limit: largeBodyRateLimit,
+        windowMs: 60_000,
+        tracker: (req) => this.userOrAddress(req),
+      },
+    ];
   }
 }

@@ -1,15 +1,6 @@
 import { applyDecorators, Injectable, UseGuards } from '@nestjs/common';
-import { Reflector } from '@nestjs/core';
-import {
-  InjectThrottlerOptions,
-  InjectThrottlerStorage,
-  type ThrottlerModuleOptions,
-  type ThrottlerStorage,
-} from '@nestjs/throttler';
 import { ApiErrors } from '../../common/openapi/api-errors.decorator';
 import { RuleThrottlerGuard, type ThrottleRule } from '../../common/guards/rule-throttler.guard';
-import type { AppConfig } from '../../config/app-config';
-import { InjectConfig } from '../../config/inject-config.decorator';
 
 /**
  * Booking writes that take a seat or a place in line (book, reschedule, joining a waitlist, accepting a held
@@ -21,15 +12,6 @@ import { InjectConfig } from '../../config/inject-config.decorator';
  */
 @Injectable()
 export class BookingWriteThrottlerGuard extends RuleThrottlerGuard {
-  constructor(
-    @InjectThrottlerOptions() options: ThrottlerModuleOptions,
-    @InjectThrottlerStorage() storage: ThrottlerStorage,
-    reflector: Reflector,
-    @InjectConfig() private readonly config: AppConfig,
-  ) {
-    super(options, storage, reflector);
-  }
-
   protected rules(): ThrottleRule[] {
     const { writeRateLimit, writeRateWindowMs } = this.config.booking;
     return [
@@ -38,7 +20,7 @@ export class BookingWriteThrottlerGuard extends RuleThrottlerGuard {
         limit: writeRateLimit,
         windowMs: writeRateWindowMs,
         // The global token guard has run, so these routes always have a user; the address is a fallback.
-        tracker: (request) => (request.user ? `user:${request.user.id}` : this.clientAddress(request)),
+        tracker: (request) => this.userOrAddress(request),
       },
     ];
   }

@@ -1,15 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { Reflector } from '@nestjs/core';
-import {
-  InjectThrottlerOptions,
-  InjectThrottlerStorage,
-  ThrottlerGuard,
-  type ThrottlerModuleOptions,
-  type ThrottlerRequest,
-  type ThrottlerStorage,
-} from '@nestjs/throttler';
-import type { AppConfig } from '../../config/app-config';
-import { InjectConfig } from '../../config/inject-config.decorator';
+import { RuleThrottlerGuard, type ThrottleRule } from '../../common/guards/rule-throttler.guard';
 
 /**
  * Employer submissions per client address (behind a proxy, per TRUST_PROXY), with their own limit and
@@ -17,23 +7,16 @@ import { InjectConfig } from '../../config/inject-config.decorator';
  * SharedThrottlerStorage), kept per process otherwise.
  */
 @Injectable()
-export class SubmissionThrottlerGuard extends ThrottlerGuard {
-  constructor(
-    @InjectThrottlerOptions() options: ThrottlerModuleOptions,
-    @InjectThrottlerStorage() storage: ThrottlerStorage,
-    reflector: Reflector,
-    @InjectConfig() private readonly config: AppConfig,
-  ) {
-    super(options, storage, reflector);
-  }
-
-  protected override handleRequest(request: ThrottlerRequest): Promise<boolean> {
+export class SubmissionThrottlerGuard extends RuleThrottlerGuard {
+  protected rules(): ThrottleRule[] {
     const { submissionRateLimit, submissionRateWindowMs } = this.config.jobs;
-    return super.handleRequest({
-      ...request,
-      limit: submissionRateLimit,
-      ttl: submissionRateWindowMs,
-      blockDuration: submissionRateWindowMs,
-    });
+    return [
+      {
+        bucket: 'job-submission',
+        limit: submissionRateLimit,
+        windowMs: submissionRateWindowMs,
+        tracker: (request) => this.clientAddress(request),
+      },
+    ];
   }
 }
