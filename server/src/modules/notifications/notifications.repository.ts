@@ -127,6 +127,24 @@ export class NotificationsRepository {
     return deleted;
   }
 
+  /**
+   * The ids of every user with this role, `size` at a time in id order: each page is read after the one
+   * before it was handled (keyset paging on the role index, which ends in the primary key).
+   */
+  async *userIdPagesWithRole(manager: EntityManager, role: string, size: number): AsyncGenerator<string[]> {
+    let after = '';
+    for (;;) {
+      const rows: { id: string }[] = await manager.query(
+        'SELECT id FROM users WHERE role = ? AND id > ? ORDER BY id LIMIT ?',
+        [role, after, size],
+      );
+      if (rows.length === 0) return;
+      yield rows.map((row) => row.id);
+      if (rows.length < size) return;
+      after = rows[rows.length - 1].id;
+    }
+  }
+
   /** The subset of these user ids that exist. */
   async existingUserIds(manager: EntityManager, userIds: readonly string[]): Promise<Set<string>> {
     const found = new Set<string>();
