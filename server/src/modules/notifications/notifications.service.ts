@@ -13,7 +13,7 @@ import type { AppConfig } from '../../config/app-config';
 import { InjectConfig } from '../../config/inject-config.decorator';
 import { WorkScheduler } from '../scheduling/work-scheduler';
 import { SubscribeMessageSender } from '../wechat/subscribe-message.sender';
-import { DeliveriesRepository } from './deliveries.repository';
+import { DeliveriesRepository, type NewDeliveries } from './deliveries.repository';
 import { nextDayPushTime, nextPushTime } from './delivery/quiet-hours';
 import { type NewNotification, NotificationsRepository } from './notifications.repository';
 import { chunks, isMysql } from './sql-support';
@@ -98,7 +98,7 @@ export class NotificationsService implements OnModuleInit, EntitySubscriberInter
     const row = this.toRow(message.userId, message);
     const created = (await this.notifications.insertIgnoringDuplicates(manager, [row])) === 1;
     if (created) {
-      await this.addDelivery(manager, [row.id], message, row.visibleAt);
+      await this.addDelivery(manager, [row], message, row.visibleAt);
       return { notificationId: row.id, created };
     }
     const existing = await this.notifications.findIdByDedupeKey(manager, message.userId, message.dedupeKey);
@@ -169,10 +169,12 @@ export class NotificationsService implements OnModuleInit, EntitySubscriberInter
         .filter((userId) => existing?.has(userId) ?? true)
         .map((userId) => this.toRow(userId, message));
       if (rows.length === 0) continue;
-      notified += await this.notifications.insertIgnoringDuplicates(manager, rows);
+      const inserted = await this.notifications.insertIgnoringDuplicates(manager, rows);
+      notified += inserted;
+      // All new (the usual case): the deliveries need not read the rows back to find which exist.
       await this.addDelivery(
         manager,
-        rows.map((row) => row.id),
+        inserted === rows.length ? rows : rows.map((row) => ({ id: row.id })),
         message,
         rows[0].visibleAt,
       );
@@ -249,7 +251,7 @@ export class NotificationsService implements OnModuleInit, EntitySubscriberInter
 
   private async addDelivery(
     manager: EntityManager,
-    notificationIds: readonly string[],
+    notifications: NewDeliveries['notifications'],
     message: AnyMessage,
     visibleAt: Date,
   ): Promise<void> {
@@ -262,7 +264,7 @@ export class NotificationsService implements OnModuleInit, EntitySubscriberInter
       ? visibleAt
       : nextPushTime(visibleAt, this.config.center.quietHours, this.config.center.timezone);
     const created = await this.deliveries.insertForNotifications(manager, {
-      notificationIds,
+      notifications,
       templateId: template.templateId,
       urgent,
       fields: message.wechat ? JSON.stringify(message.wechat) : null,
