@@ -6,12 +6,8 @@ import { DeliveryChannel, NotificationDeliveryEntity } from './notification-deli
 import { execute, chunks, insertIgnore, isMysql, placeholders, sqlTime } from './sql-support';
 
 export interface NewDeliveries {
-  /**
-   * Notifications just inserted; a delivery is made for each of them that exists. With `userId` and `kind`
-   * given, every one of them must exist (the caller saw each insert succeed): the rows are then written as
-   * values, without reading the notifications back (on InnoDB that read also locks every row it reads).
-   */
-  notifications: readonly { id: string; userId?: string; kind?: NotificationKind }[];
+  /** Notifications just inserted; a delivery is made for each of them that exists. */
+  notificationIds: readonly string[];
   templateId: string;
   urgent: boolean;
   fields: string | null;
@@ -55,38 +51,8 @@ export class DeliveriesRepository {
   /** One queued WeChat delivery per notification, in the caller's transaction. */
   async insertForNotifications(manager: EntityManager, spec: NewDeliveries): Promise<number> {
     let inserted = 0;
-    const now = sqlTime(manager, spec.now);
-    for (const chunk of chunks(spec.notifications, CHUNK)) {
-      const known = chunk.every((row) => row.userId !== undefined && row.kind !== undefined);
-      if (known) {
-        const tuple = '(?, ?, ?, ?, ?, ?, ?, ?, ?, 0, NULL, NULL, NULL, NULL, 0, NULL, NULL, NULL, ?, ?)';
-        const values: unknown[] = [];
-        for (const row of chunk) {
-          values.push(
-            row.id,
-            WECHAT,
-            row.userId,
-            row.kind,
-            spec.templateId,
-            DeliveryStatus.Queued,
-            spec.urgent ? 1 : 0,
-            spec.fields,
-            sqlTime(manager, spec.dueAt),
-            now,
-            now,
-          );
-        }
-        inserted += await execute(
-          manager,
-          `${insertIgnore(manager)} INTO notification_deliveries
-             (notification_id, channel, user_id, kind, template_id, status, urgent, fields, due_at, attempts,
-              last_error, lease_owner, lease_until, in_flight_since, grant_consumed, push_day, folded_into, sent_at,
-              created_at, updated_at)
-           VALUES ${chunk.map(() => tuple).join(', ')}`,
-          values,
-        );
-        continue;
-      }
+    for (const chunk of chunks(spec.notificationIds, CHUNK)) {
+      const now = sqlTime(manager, spec.now);
       const result = await execute(
         manager,
         `${insertIgnore(manager)} INTO notification_deliveries
@@ -104,7 +70,7 @@ export class DeliveriesRepository {
           sqlTime(manager, spec.dueAt),
           now,
           now,
-          ...chunk.map((row) => row.id),
+          ...chunk,
         ],
       );
       inserted += result;

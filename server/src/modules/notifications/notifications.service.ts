@@ -13,7 +13,7 @@ import type { AppConfig } from '../../config/app-config';
 import { InjectConfig } from '../../config/inject-config.decorator';
 import { WorkScheduler } from '../scheduling/work-scheduler';
 import { SubscribeMessageSender } from '../wechat/subscribe-message.sender';
-import { DeliveriesRepository, type NewDeliveries } from './deliveries.repository';
+import { DeliveriesRepository } from './deliveries.repository';
 import { nextDayPushTime, nextPushTime } from './delivery/quiet-hours';
 import { type NewNotification, NotificationsRepository } from './notifications.repository';
 import { chunks, isMysql } from './sql-support';
@@ -98,7 +98,7 @@ export class NotificationsService implements OnModuleInit, EntitySubscriberInter
     const row = this.toRow(message.userId, message);
     const created = (await this.notifications.insertIgnoringDuplicates(manager, [row])) === 1;
     if (created) {
-      await this.addDelivery(manager, [row], message, row.visibleAt);
+      await this.addDelivery(manager, [row.id], message, row.visibleAt);
       return { notificationId: row.id, created };
     }
     const existing = await this.notifications.findIdByDedupeKey(manager, message.userId, message.dedupeKey);
@@ -169,12 +169,10 @@ export class NotificationsService implements OnModuleInit, EntitySubscriberInter
         .filter((userId) => existing?.has(userId) ?? true)
         .map((userId) => this.toRow(userId, message));
       if (rows.length === 0) continue;
-      const inserted = await this.notifications.insertIgnoringDuplicates(manager, rows);
-      notified += inserted;
-      // All new (the usual case): the deliveries need not read the rows back to find which exist.
+      notified += await this.notifications.insertIgnoringDuplicates(manager, rows);
       await this.addDelivery(
         manager,
-        inserted === rows.length ? rows : rows.map((row) => ({ id: row.id })),
+        rows.map((row) => row.id),
         message,
         rows[0].visibleAt,
       );
@@ -251,7 +249,7 @@ export class NotificationsService implements OnModuleInit, EntitySubscriberInter
 
   private async addDelivery(
     manager: EntityManager,
-    notifications: NewDeliveries['notifications'],
+    notificationIds: readonly string[],
     message: AnyMessage,
     visibleAt: Date,
   ): Promise<void> {
@@ -264,7 +262,7 @@ export class NotificationsService implements OnModuleInit, EntitySubscriberInter
       ? visibleAt
       : nextPushTime(visibleAt, this.config.center.quietHours, this.config.center.timezone);
     const created = await this.deliveries.insertForNotifications(manager, {
-      notifications,
+      notificationIds,
       templateId: template.templateId,
       urgent,
       fields: message.wechat ? JSON.stringify(message.wechat) : null,
