@@ -159,7 +159,12 @@ export class NotificationsService implements OnModuleInit, EntitySubscriberInter
     knownUsers: boolean,
   ): Promise<{ notified: number }> {
     let notified = 0;
+    // Checked and serialized once: every row of the fan-out shares these strings, so a page holds little
+    // more than its ids while its statements run.
+    const template = this.toRow('', message);
     for await (const page of pages) {
+      const now = new Date();
+      const times = { createdAt: now, visibleAt: message.dueAt ?? now };
       const chunk = [...new Set(page)];
       // MySQL's INSERT IGNORE skips rows whose user does not exist (a foreign key warning); SQLite's
       // INSERT OR IGNORE does not, so unknown ids are filtered out first there.
@@ -167,7 +172,7 @@ export class NotificationsService implements OnModuleInit, EntitySubscriberInter
         knownUsers || isMysql(manager) ? null : await this.notifications.existingUserIds(manager, chunk);
       const rows = chunk
         .filter((userId) => existing?.has(userId) ?? true)
-        .map((userId) => this.toRow(userId, message));
+        .map((userId): NewNotification => ({ ...template, ...times, id: uuidV7(now.getTime()), userId }));
       if (rows.length === 0) continue;
       notified += await this.notifications.insertIgnoringDuplicates(manager, rows);
       await this.addDelivery(
