@@ -185,6 +185,10 @@ if (wanted('e2e')) {
     buildWeapp();
     return command(process.execPath, [join(ROOT, 'miniapp', 'scripts', 'package-sizes.mjs')]);
   });
+  // Tencent's miniprogram-ci, offline: the DevTools code-quality items and a full compile of dist/weapp.
+  await stage('WeChat code quality and compile', () =>
+    command(process.execPath, [join(ROOT, 'miniapp', 'scripts', 'wechat-checks.mjs')]),
+  );
   await stage('H5 end to end in Chromium', async () => {
     buildServer();
     buildH5();

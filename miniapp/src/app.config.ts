@@ -77,6 +77,8 @@ export default defineAppConfig({
   ],
   // The museum's audio guide keeps playing when the student leaves the app for a moment.
   requiredBackgroundModes: ['audio'],
+  // WeChat injects only the components a page uses at start-up (its code-quality check asks for this).
+  lazyCodeLoading: 'requiredComponents',
   window: {
     backgroundTextStyle: 'light',
     backgroundColor: '#f3f5f9',

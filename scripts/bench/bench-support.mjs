@@ -1,11 +1,23 @@
-// What the benchmarks share: a scratch MariaDB database, the built server on a free port, percentiles and a
-// closed-loop HTTP load generator that runs in its own process (so it never shares a core with the server).
+// What the benchmarks share: a scratch MariaDB database, the built server on a free port (optionally pinned to
+// cores and CPU-profiled), percentiles and wrk, the C load generator every HTTP benchmark measures with.
 import { spawn } from 'node:child_process';
-import { closeSync, existsSync, openSync } from 'node:fs';
+import {
+  closeSync,
+  existsSync,
+  mkdtempSync,
+  openSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import { createRequire } from 'node:module';
+import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { freePort, log, waitForHttp } from '../lib/run.mjs';
+import { capture, commandExists, freePort, log, waitForHttp } from '../lib/run.mjs';
+import { ensureWrk } from '../lib/services.mjs';
+import { printCpuProfile } from './cpu-profile.mjs';
 
 export const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const requireFromServer = createRequire(join(ROOT, 'server', 'package.json'));
@@ -42,20 +54,35 @@ export async function scratchDatabase() {
 }
 
 /**
+ * Where BENCH_CPU_PROF asks for CPU profiles: `1` a new temporary directory, anything else that directory;
+ * undefined when it is unset.
+ */
+function profileDir() {
+  const setting = process.env.BENCH_CPU_PROF;
+  if (!setting || setting === '0') return undefined;
+  return setting === '1' ? mkdtempSync(join(tmpdir(), 'careerside-cpu-prof-')) : setting;
+}
+
+/**
  * The built server (server/dist) on a free port against `databaseUrl`, logging only errors unless `env` says
  * otherwise. `logFile` takes its standard output (the JSON log) instead of this terminal; `nodeArgs` go to
- * node.
+ * node; `cpus` pins it with taskset. With BENCH_CPU_PROF set, a start with `profile` (the default) runs under
+ * `node --cpu-prof`, and `stop()` prints the functions and modules with the most self time (from the last
+ * `markProfile()` on, when called: the measured part without start-up and warm-up).
  */
-export async function startServer(databaseUrl, env = {}, { nodeArgs = [], logFile } = {}) {
+export async function startServer(
+  databaseUrl,
+  env = {},
+  { nodeArgs = [], logFile, cpus, profile = true } = {},
+) {
   const main = join(ROOT, 'server', 'dist', 'main.js');
   if (!existsSync(main)) throw new Error('Build the server first: pnpm --filter @careerside/server build');
   const port = await freePort();
   const stdout = logFile ? openSync(logFile, 'a') : 'inherit';
-  // BENCH_CPU_PROF=<dir> profiles the server (a .cpuprofile per start, written when it stops).
-  const profile = process.env.BENCH_CPU_PROF
-    ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROF}`]
-    : [];
-  const child = spawn(process.execPath, [...profile, ...nodeArgs, main], {
+  const cpuProfDir = profile ? profileDir() : undefined;
+  const profileArgs = cpuProfDir ? ['--cpu-prof', `--cpu-prof-dir=${cpuProfDir}`] : [];
+  const [command, args] = pinned(process.execPath, [...profileArgs, ...nodeArgs, main], cpus);
+  const child = spawn(command, args, {
     cwd: ROOT,
     env: {
       ...process.env,
@@ -77,17 +104,32 @@ export async function startServer(databaseUrl, env = {}, { nodeArgs = [], logFil
     child.kill('SIGKILL');
     throw new Error('the server did not answer /api/health within 60 s');
   }
-  log(`server ${child.pid} on ${baseUrl}`);
+  log(
+    `server ${child.pid} on ${baseUrl}${cpus ? ` (cpus ${cpus})` : ''}${cpuProfDir ? ', CPU-profiled' : ''}`,
+  );
+  const exited = new Promise((resolve) => child.once('exit', resolve));
+  let sinceUs;
   return {
     baseUrl,
     pid: child.pid,
-    stop: () =>
-      new Promise((resolve) => {
-        if (child.exitCode !== null) return resolve();
-        child.once('exit', resolve);
+    markProfile: () => {
+      sinceUs = Number(process.hrtime.bigint() / 1000n);
+    },
+    stop: async () => {
+      if (child.exitCode === null && child.signalCode === null) {
         child.kill('SIGTERM');
         setTimeout(() => child.kill('SIGKILL'), 10_000).unref();
-      }),
+        await exited;
+      }
+      if (!cpuProfDir) return;
+      // node names the file CPU.<date>.<time>.<pid>.<thread>.<sequence>.cpuprofile
+      const files = readdirSync(cpuProfDir).filter(
+        (file) => file.endsWith('.cpuprofile') && file.includes(`.${child.pid}.`),
+      );
+      // The profile is written when the server shuts down; a SIGKILL leaves none.
+      if (files.length === 0) log(`no CPU profile in ${cpuProfDir}`);
+      for (const file of files) printCpuProfile(join(cpuProfDir, file), { sinceUs });
+    },
   };
 }
 
@@ -133,31 +175,142 @@ export function percentile(sortedValues, p) {
   return sortedValues[Math.max(0, index)];
 }
 
-const LOAD_GENERATOR = fileURLToPath(new URL('./load-generator.mjs', import.meta.url));
+// Every wrk run loads this before the benchmark's own script: it collects the threads, sums the counters each
+// thread keeps in its global `report` table and prints one JSON line that runWrk reads. A script that has sent
+// all it meant to calls finish(): wrk runs for its whole -d otherwise, so runWrk interrupts it (SIGINT), and
+// wrk then reports the time it actually ran.
+const WRK_PRELUDE = `
+finish = function()
+  io.write("\\nWRK_STOP\\n")
+  io.flush()
+  wrk.thread:stop()
+end
+local threads = {}
+setup = function(thread) table.insert(threads, thread) end
+done = function(summary, latency, requests)
+  local counters = {}
+  for _, thread in ipairs(threads) do
+    local report = thread:get("report")
+    if type(report) == "table" then
+      for key, value in pairs(report) do counters[key] = (counters[key] or 0) + value end
+    end
+  end
+  local parts = {}
+  for key, value in pairs(counters) do parts[#parts + 1] = string.format("%q:%d", tostring(key), value) end
+  local e = summary.errors
+  io.write(string.format(
+    '\\nWRK_JSON {"requests":%d,"durationUs":%d,"bytes":%d,' ..
+    '"errors":{"connect":%d,"read":%d,"write":%d,"status":%d,"timeout":%d},' ..
+    '"latencyUs":{"mean":%.1f,"max":%d,"p50":%d,"p90":%d,"p99":%d},"report":{%s}}\\n',
+    summary.requests, summary.duration, summary.bytes,
+    e.connect, e.read, e.write, e.status, e.timeout,
+    latency.mean, latency.max, latency:percentile(50), latency:percentile(90), latency:percentile(99),
+    table.concat(parts, ",")))
+end
+`;
 
-/** Requests per second a GET of `url` sustains with `connections` keep-alive connections for `seconds`. */
-export function measureThroughput(
-  url,
-  { connections = 32, seconds = 10, warmupSeconds = 2, headers = {} } = {},
-) {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [LOAD_GENERATOR], {
-      env: {
-        ...process.env,
-        LOAD_URL: url,
-        LOAD_CONNECTIONS: String(connections),
-        LOAD_SECONDS: String(seconds),
-        LOAD_WARMUP_SECONDS: String(warmupSeconds),
-        LOAD_HEADERS: JSON.stringify(headers),
-      },
-      stdio: ['ignore', 'pipe', 'inherit'],
-    });
-    let output = '';
-    child.stdout.on('data', (chunk) => (output += chunk));
-    child.on('error', reject);
-    child.on('close', (code) => {
-      if (code !== 0) return reject(new Error(`load generator exited with ${code}`));
-      resolve(JSON.parse(output));
-    });
-  });
+/** `taskset -c <cpus>` in front of a command when `cpus` is given and taskset exists (BENCH_PIN). */
+export function pinned(command, args, cpus) {
+  return cpus && commandExists('taskset') ? ['taskset', ['-c', cpus, command, ...args]] : [command, args];
 }
+
+/**
+ * Runs wrk (Debian's C load generator; installed when missing) against `url` for `seconds` with `connections`
+ * keep-alive connections on `threads` threads. `script` is Lua for wrk's request/response/delay hooks; a
+ * thread's global `report` table of counters comes back summed as `report`. Answers requests per second,
+ * latency percentiles in milliseconds, socket errors and non-2xx/3xx answers (`errors.status`).
+ */
+export async function runWrk(
+  url,
+  { connections = 50, threads = 1, seconds = 5, timeoutSeconds = 10, headers = {}, script = '', cpus } = {},
+) {
+  ensureWrk();
+  const dir = mkdtempSync(join(tmpdir(), 'careerside-wrk-'));
+  const scriptFile = join(dir, 'bench.lua');
+  writeFileSync(scriptFile, `${WRK_PRELUDE}\n${script}\n`);
+  const args = [
+    '-t',
+    String(threads),
+    '-c',
+    String(connections),
+    '-d',
+    `${seconds}s`,
+    '--timeout',
+    `${timeoutSeconds}s`,
+    '-s',
+    scriptFile,
+    ...Object.entries(headers).flatMap(([name, value]) => ['-H', `${name}: ${value}`]),
+    url,
+  ];
+  try {
+    const [command, commandArgs] = pinned('wrk', args, cpus);
+    const output = await new Promise((resolve, reject) => {
+      const child = spawn(command, commandArgs, { stdio: ['ignore', 'pipe', 'inherit'] });
+      let text = '';
+      let interrupted = false;
+      child.stdout.on('data', (chunk) => {
+        text += chunk;
+        if (!interrupted && text.includes('WRK_STOP')) {
+          interrupted = true;
+          child.kill('SIGINT');
+        }
+      });
+      child.on('error', reject);
+      child.on('close', (code) =>
+        code === 0 ? resolve(text) : reject(new Error(`wrk exited with ${code}:\n${text}`)),
+      );
+    });
+    const line = output.split('\n').find((entry) => entry.startsWith('WRK_JSON '));
+    if (!line) throw new Error(`wrk printed no summary:\n${output}`);
+    const summary = JSON.parse(line.slice('WRK_JSON '.length));
+    const ms = (us) => us / 1000;
+    return {
+      requestsPerSecond: summary.requests / (summary.durationUs / 1e6),
+      requests: summary.requests,
+      seconds: summary.durationUs / 1e6,
+      bytesPerResponse: summary.requests ? summary.bytes / summary.requests : 0,
+      errors: summary.errors,
+      latencyMs: Object.fromEntries(Object.entries(summary.latencyUs).map(([key, us]) => [key, ms(us)])),
+      report: summary.report,
+    };
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+const CLOCK_TICKS = Number(capture('getconf', ['CLK_TCK']).stdout.trim()) || 100;
+
+/**
+ * CPU seconds (user + system) process `pid` has used so far, from /proc (Linux); undefined elsewhere. Divided
+ * by the answers given, it is a cost per request that other load on the machine hardly moves.
+ */
+export function cpuSeconds(pid) {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    // Fields 14 and 15 of stat(5), utime and stime; the slice starts at field 3.
+    return (Number(fields[11]) + Number(fields[12])) / CLOCK_TICKS;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Runs wrk with `options` and adds the CPU microseconds process `pid` spent per answer. */
+export async function runWrkMeasuringCpu(url, pid, options) {
+  const before = cpuSeconds(pid);
+  const result = await runWrk(url, options);
+  const after = cpuSeconds(pid);
+  const cpuUsPerRequest =
+    before === undefined || after === undefined || result.requests === 0
+      ? undefined
+      : ((after - before) * 1e6) / result.requests;
+  return { ...result, cpuUsPerRequest };
+}
+
+/** A Lua string literal for a wrk script. */
+export const luaString = (value) => JSON.stringify(String(value));
+
+export const fmtLoad = (values) => values.map((value) => value.toFixed(2)).join(' ');
+
+/** The load average with the number of cores, for the benchmark's report. */
+export const loadLine = () => `${fmtLoad(loadavg())} (1/5/15 min, ${cpus().length} cores)`;

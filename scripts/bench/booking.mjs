@@ -1,11 +1,20 @@
 // Benchmark: 500 students try to book the same one-seat slot at the same moment, on MariaDB.
-// Expect exactly one 201, 499 answers 409 SLOT_FULL and no 5xx; prints p50/p99 latency.
+// Expect exactly one 201, 499 answers 409 SLOT_FULL and no 5xx; prints p50/p99 latency. wrk sends the
+// attempts, one keep-alive connection and one token per student, all at once (a Lua script hands out the
+// tokens, lets each connection send one request and counts the answers by status and code).
 // `npm run bench:booking` (needs the server built and MariaDB at BENCH_MYSQL_URL, default
 // mysql://root@127.0.0.1:3306/careerside_bench; a scratch database is created and dropped).
 import { randomUUID } from 'node:crypto';
-import { loadavg } from 'node:os';
 import { log } from '../lib/run.mjs';
-import { api, inBatches, percentile, scratchDatabase, startServer } from './bench-support.mjs';
+import {
+  api,
+  inBatches,
+  loadLine,
+  luaString,
+  runWrk,
+  scratchDatabase,
+  startServer,
+} from './bench-support.mjs';
 
 const STUDENTS = Number(process.env.BENCH_STUDENTS ?? 500);
 
@@ -34,7 +43,8 @@ try {
 
   log(`signing in ${STUDENTS} students`);
   const tokens = await inBatches(
-    Array.from({ length: STUDENTS }, (_, i) => i),
+    // Two spare students: wrk calls the request hook once before it sends anything.
+    Array.from({ length: STUDENTS + 2 }, (_, i) => i),
     16,
     async (i) => {
       const session = await api(baseUrl, 'POST', 'auth/dev-login', {
@@ -49,28 +59,61 @@ try {
     },
   );
 
-  log(`${STUDENTS} concurrent booking attempts on one seat`);
-  const loadBefore = loadavg();
-  const started = performance.now();
-  const results = await Promise.all(
-    tokens.map(async (token) => {
-      const t0 = performance.now();
-      const response = await api(baseUrl, 'POST', 'appointments', {
-        token,
-        body: { slotId, topic: 'resume' },
-      });
-      return { status: response.status, code: response.body?.code, ms: performance.now() - t0 };
-    }),
-  );
-  const wallMs = performance.now() - started;
+  log(`${STUDENTS} concurrent booking attempts on one seat (wrk, ${STUDENTS} connections)`);
+  const body = JSON.stringify({ slotId, topic: 'resume' });
+  const script = `
+local tokens = { ${tokens.map(luaString).join(', ')} }
+local body = ${luaString(body)}
+local students = ${STUDENTS}
+local next_token = 0
+local sent = 0
+local answered = 0
+report = {}
+delay = function()
+  sent = sent + 1
+  if sent > students then return 3600000 end
+  return 0
+end
+request = function()
+  next_token = next_token + 1
+  local token = tokens[next_token]
+  if token == nil then return wrk.format("GET", "/api/health") end
+  return wrk.format("POST", "/api/appointments",
+    { ["Authorization"] = "Bearer " .. token, ["Content-Type"] = "application/json" }, body)
+end
+response = function(status, headers, text)
+  local code = text:match('"code"%s*:%s*"([A-Z_]+)"')
+  local key = tostring(status) .. (code and (" " .. code) or "")
+  report[key] = (report[key] or 0) + 1
+  answered = answered + 1
+  if answered == students then finish() end
+end
+`;
+  const loadBefore = loadLine();
+  const result = await runWrk(`${baseUrl}/api/appointments`, {
+    connections: STUDENTS,
+    seconds: 120,
+    timeoutSeconds: 60,
+    script,
+  });
+  const wallMs = result.seconds * 1000;
 
   const byStatus = {};
-  for (const result of results) byStatus[result.status] = (byStatus[result.status] ?? 0) + 1;
+  for (const [key, count] of Object.entries(result.report)) {
+    const status = key.split(' ')[0];
+    byStatus[status] = (byStatus[status] ?? 0) + count;
+  }
+  const answered = Object.values(byStatus).reduce((sum, count) => sum + count, 0);
   const successes = byStatus[201] ?? 0;
-  const conflicts = results.filter((r) => r.status === 409 && r.code === 'SLOT_FULL').length;
-  const serverErrors = results.filter((r) => r.status >= 500).length;
-  const others = results.length - successes - conflicts;
-  const latencies = results.map((r) => r.ms).sort((a, b) => a - b);
+  const conflicts = result.report['409 SLOT_FULL'] ?? 0;
+  const serverErrors = Object.entries(byStatus)
+    .filter(([status]) => Number(status) >= 500)
+    .reduce((sum, [, count]) => sum + count, 0);
+  const others = answered - successes - conflicts;
+  const socketErrors = ['connect', 'read', 'write', 'timeout'].reduce(
+    (sum, key) => sum + result.errors[key],
+    0,
+  );
   const [row] = await database.query(
     'SELECT booked, (SELECT COUNT(*) FROM appointments WHERE slot_id = ?) AS appointments FROM slots WHERE id = ?',
     [slotId, slotId],
@@ -80,16 +123,18 @@ try {
   console.log(`booking benchmark: ${STUDENTS} students, one 1-seat slot, MariaDB`);
   console.log(`  201 booked         ${successes}`);
   console.log(`  409 SLOT_FULL      ${conflicts}`);
-  console.log(`  other statuses     ${others} ${others ? JSON.stringify(byStatus) : ''}`);
+  console.log(`  other statuses     ${others} ${others ? JSON.stringify(result.report) : ''}`);
+  console.log(`  socket errors      ${socketErrors} ${socketErrors ? JSON.stringify(result.errors) : ''}`);
   console.log(`  5xx                ${serverErrors}`);
   console.log(`  seats taken (db)   ${row.booked}, appointments in db ${row.appointments}`);
-  console.log(`  latency p50        ${percentile(latencies, 50).toFixed(1)} ms`);
-  console.log(`  latency p99        ${percentile(latencies, 99).toFixed(1)} ms`);
-  console.log(`  latency max        ${latencies.at(-1).toFixed(1)} ms`);
+  console.log(`  latency p50        ${result.latencyMs.p50.toFixed(1)} ms (wrk)`);
+  console.log(`  latency p99        ${result.latencyMs.p99.toFixed(1)} ms`);
+  console.log(`  latency max        ${result.latencyMs.max.toFixed(1)} ms`);
   console.log(`  all answered in    ${wallMs.toFixed(0)} ms`);
-  const fmtLoad = (values) => values.map((value) => value.toFixed(2)).join(' ');
-  console.log(`  loadavg            before ${fmtLoad(loadBefore)}, after ${fmtLoad(loadavg())}`);
+  console.log(`  loadavg            before ${loadBefore}; after ${loadLine()}`);
   failed =
+    answered !== STUDENTS ||
+    socketErrors > 0 ||
     successes !== 1 ||
     conflicts !== STUDENTS - 1 ||
     serverErrors > 0 ||

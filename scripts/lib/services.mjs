@@ -1,4 +1,4 @@
-// Makes sure the services the test suites need answer: MariaDB, Redis and Chromium. Whatever is missing is
+// Makes sure the services the test suites and benchmarks need answer: MariaDB, Redis, Chromium and wrk. Whatever is missing is
 // installed from Debian's packages (as root) and started; what already answers is left alone.
 import { existsSync, mkdirSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -83,6 +83,13 @@ export function ensureChromium() {
   }
   if (!found) throw new Error('Chromium is not installed');
   return found;
+}
+
+/** wrk, the C load generator the benchmarks measure with (a Node one tops out far below the server). */
+export function ensureWrk() {
+  if (!commandExists('wrk')) aptInstall(['wrk']);
+  if (!commandExists('wrk')) throw new Error('wrk is not installed');
+  return 'wrk';
 }
 
 /** Chinese text renders as boxes in screenshots without a CJK font; install one when missing. */

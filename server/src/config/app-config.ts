@@ -1,6 +1,7 @@
 import type { BookingConfig } from './booking-config';
 import type { CounselorConfig } from './counselor-config';
 import type { MediaConfig, MuseumConfig } from './media-config';
+import type { InputLimitsConfig } from './input-limits-config';
 import type { JobsConfig } from './jobs-config';
 import type { TemplateRegistryConfig } from './notification-templates';
 
@@ -10,13 +11,21 @@ export type NodeEnv = (typeof NODE_ENVS)[number];
 export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 export type LogLevel = (typeof LOG_LEVELS)[number];
 
-export interface SqliteDatabaseConfig {
+interface DatabaseWaits {
+  /**
+   * The longest a request waits for the database before it answers 503 DATABASE_UNAVAILABLE: MySQL's connect
+   * and pool acquire, SQLite's busy timeout (a lock held by another process).
+   */
+  acquireTimeoutMs: number;
+}
+
+export interface SqliteDatabaseConfig extends DatabaseWaits {
   type: 'sqlite';
   /** Absolute path of the database file. */
   path: string;
 }
 
-export interface MysqlDatabaseConfig {
+export interface MysqlDatabaseConfig extends DatabaseWaits {
   type: 'mysql';
   host: string;
   port: number;
@@ -72,9 +81,13 @@ export interface AppConfig {
     /** Origin and path prefix that QR codes and calendar feeds point at, without a trailing slash. */
     publicUrl: string;
     corsOrigins: string[] | '*';
+    /** The largest request body anywhere (@LargeJsonBody routes); ordinary JSON routes take inputLimits.jsonBodyLimit. */
     bodyLimit: number;
     trustProxy: boolean | number | string[];
+    /** Serve Swagger UI at /api/docs and the OpenAPI document at /api/docs-json. */
+    apiDocs: boolean;
   };
+  inputLimits: InputLimitsConfig;
   database: DatabaseConfig;
   /** `prefix` namespaces every key (BullMQ queues, the token cache, the send-rate limiter). */
   redis: { url: string; prefix: string } | null;

@@ -15,6 +15,11 @@ export interface BookingConfig {
   suspensionDays: number;
   /** How long a freed seat is held for the first student on the waitlist. */
   waitlistHoldMinutes: number;
+  /** Lines (waiting or holding a seat) one student may be in at once (WAITLIST_LIMIT_REACHED). */
+  maxWaitlistEntries: number;
+  /** Booking writes (book, cancel, reschedule, waitlist join/accept/decline/leave) per student per window. */
+  writeRateLimit: number;
+  writeRateWindowMs: number;
   checkInOpensMinutesBefore: number;
   checkInClosesMinutesAfter: number;
   /** Booking needs name, college, degree and graduation year. */
@@ -36,6 +41,10 @@ export function parseBookingConfig(read: EnvReader): BookingConfig {
     strikeWindowDays: read.integer('BOOKING_STRIKE_WINDOW_DAYS', 90, { min: 1, max: 365 }),
     suspensionDays: read.integer('BOOKING_SUSPENSION_DAYS', 30, { min: 1, max: 365 }),
     waitlistHoldMinutes: read.integer('WAITLIST_HOLD_MINUTES', 30, { min: 1, max: 24 * 60 }),
+    maxWaitlistEntries: read.integer('WAITLIST_MAX_ACTIVE', 3, { min: 1, max: 100 }),
+    writeRateLimit: read.integer('BOOKING_WRITE_RATE_LIMIT', 20, { min: 1, max: 100_000 }),
+    writeRateWindowMs:
+      read.integer('BOOKING_WRITE_RATE_WINDOW_MINUTES', 10, { min: 1, max: 24 * 60 }) * 60_000,
     checkInOpensMinutesBefore: read.integer('CHECK_IN_OPENS_MINUTES_BEFORE', 30, { min: 0, max: 240 }),
     checkInClosesMinutesAfter: read.integer('CHECK_IN_CLOSES_MINUTES_AFTER', 15, { min: 0, max: 240 }),
     requireCompleteProfile: read.boolean('BOOKING_REQUIRE_PROFILE', true),

@@ -17,6 +17,12 @@ export interface CounselorConfig {
   feedPastDays: number;
   feedFutureDays: number;
   inviteTtlHours: number;
+  /**
+   * Invite redemptions per client address per window, on top of the per-user limit (WECHAT_SIGNIN_RATE_LIMIT
+   * a minute): many accounts guessing from one address are stopped too.
+   */
+  inviteAddressRateLimit: number;
+  inviteAddressRateWindowMs: number;
 }
 
 export function parseCounselorConfig(read: EnvReader, isProduction: boolean): CounselorConfig {
@@ -26,6 +32,9 @@ export function parseCounselorConfig(read: EnvReader, isProduction: boolean): Co
     feedPastDays: read.integer('CALENDAR_FEED_PAST_DAYS', 14, { min: 0, max: 365 }),
     feedFutureDays: read.integer('CALENDAR_FEED_FUTURE_DAYS', 60, { min: 1, max: 365 }),
     inviteTtlHours: read.integer('COUNSELOR_INVITE_TTL_HOURS', 72, { min: 1, max: 24 * 30 }),
+    inviteAddressRateLimit: read.integer('INVITE_ADDRESS_RATE_LIMIT', 30, { min: 1, max: 100_000 }),
+    inviteAddressRateWindowMs:
+      read.integer('INVITE_ADDRESS_RATE_WINDOW_MINUTES', 60, { min: 1, max: 7 * 24 * 60 }) * 60_000,
   };
 }
 

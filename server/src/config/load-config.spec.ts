@@ -30,8 +30,13 @@ describe(loadConfig.name, () => {
       corsOrigins: ['http://localhost:3000', 'http://localhost:10086'],
       bodyLimit: 1_048_576,
       trustProxy: false,
+      apiDocs: true,
     });
-    expect(config.database).toEqual({ type: 'sqlite', path: resolve(cwd, 'data/careerside.sqlite') });
+    expect(config.database).toEqual({
+      type: 'sqlite',
+      path: resolve(cwd, 'data/careerside.sqlite'),
+      acquireTimeoutMs: 3000,
+    });
     expect(config.redis).toBeNull();
     expect(config.wechat).toMatchObject({ apiBase: 'https://api.weixin.qq.com', appId: null, secret: null });
     expect(config.auth.devLogin).toBe(true);
@@ -57,13 +62,20 @@ describe(loadConfig.name, () => {
       username: 'app',
       password: 'p@ss',
       database: 'careerside',
+      acquireTimeoutMs: 3000,
     });
+  });
+
+  it('reads how long a request waits for the database', () => {
+    expect(load({ DATABASE_ACQUIRE_TIMEOUT_MS: '750' }).config.database.acquireTimeoutMs).toBe(750);
+    expect(Object.keys(issuesOf({ DATABASE_ACQUIRE_TIMEOUT_MS: '5' }))).toEqual(['DATABASE_ACQUIRE_TIMEOUT_MS']);
   });
 
   it('resolves a relative SQLite path against the working directory', () => {
     expect(load({ DATABASE_URL: 'sqlite:./var/db.sqlite' }).config.database).toEqual({
       type: 'sqlite',
       path: '/srv/careerside/var/db.sqlite',
+      acquireTimeoutMs: 3000,
     });
     expect(load({ DATABASE_URL: 'sqlite:/tmp/x.sqlite' }).config.database).toMatchObject({
       path: '/tmp/x.sqlite',
@@ -120,6 +132,7 @@ describe(loadConfig.name, () => {
     });
     expect(config.auth.devLogin).toBe(false);
     expect(config.seedDemo).toBe(false);
+    expect(config.http.apiDocs).toBe(false);
     expect(warnings).toEqual([expect.stringContaining('AUTH_DEV_LOGIN')]);
   });
 

@@ -14,6 +14,7 @@ import { parseBookingConfig } from './booking-config';
 import { parseMediaConfig, parseMuseumConfig } from './media-config';
 import { parseCounselorConfig } from './counselor-config';
 import { parseJobsConfig } from './jobs-config';
+import { parseInputLimitsConfig } from './input-limits-config';
 import { parseTemplateRegistry } from './notification-templates';
 
 export const DEFAULT_DATABASE_URL = 'sqlite:data/careerside.sqlite';
@@ -63,6 +64,7 @@ export function loadConfig(env: RawEnv = process.env, cwd: string = process.cwd(
     );
   }
 
+  const bodyLimit = read.integer('BODY_LIMIT', 1024 * 1024, { min: 1024, max: 100 * 1024 * 1024 });
   const config: AppConfig = {
     nodeEnv,
     isProduction,
@@ -72,9 +74,11 @@ export function loadConfig(env: RawEnv = process.env, cwd: string = process.cwd(
       port,
       publicUrl,
       corsOrigins: parseCorsOrigins(read, publicUrl),
-      bodyLimit: read.integer('BODY_LIMIT', 1024 * 1024, { min: 1024, max: 100 * 1024 * 1024 }),
+      bodyLimit,
       trustProxy: parseTrustProxy(read),
+      apiDocs: read.boolean('API_DOCS', !isProduction),
     },
+    inputLimits: parseInputLimitsConfig(read, bodyLimit),
     database: parseDatabaseUrl(read, cwd),
     redis: parseRedisUrl(read),
     wechat: {
@@ -126,14 +130,19 @@ function resolvePath(cwd: string, value: string | undefined): string | undefined
 
 function parseDatabaseUrl(read: EnvReader, cwd: string): DatabaseConfig {
   const value = read.raw('DATABASE_URL') ?? DEFAULT_DATABASE_URL;
-  const fallback: DatabaseConfig = { type: 'sqlite', path: resolve(cwd, 'data', 'careerside.sqlite') };
+  const acquireTimeoutMs = read.integer('DATABASE_ACQUIRE_TIMEOUT_MS', 3000, { min: 100, max: 60_000 });
+  const fallback: DatabaseConfig = {
+    type: 'sqlite',
+    path: resolve(cwd, 'data', 'careerside.sqlite'),
+    acquireTimeoutMs,
+  };
   if (value.startsWith('sqlite:')) {
     const path = value.slice('sqlite:'.length).replace(/^\/\/(?=\/)/, '');
     if (!path || path === ':memory:') {
       read.fail('DATABASE_URL', `needs a file path after "sqlite:", e.g. ${DEFAULT_DATABASE_URL}`);
       return fallback;
     }
-    return { type: 'sqlite', path: resolve(cwd, path) };
+    return { type: 'sqlite', path: resolve(cwd, path), acquireTimeoutMs };
   }
   let url: URL;
   try {
@@ -168,6 +177,7 @@ function parseDatabaseUrl(read: EnvReader, cwd: string): DatabaseConfig {
     username: decodeURIComponent(url.username || 'root'),
     password: decodeURIComponent(url.password),
     database,
+    acquireTimeoutMs,
   };
 }
 

@@ -56,6 +56,7 @@ import { CounselorNoteEntity, CounselorNoteReadEntity } from '../modules/counsel
 import { CreateCounselorWorkspace1764892800000 } from './migrations/1764892800000-create-counselor-workspace';
 import { AddUserTokenVersion1795651200000 } from './migrations/1795651200000-add-user-token-version';
 import { ClearPlainWechatSessionKeys1795654800000 } from './migrations/1795654800000-clear-plain-wechat-session-keys';
+import { DatabaseAcquireTimeoutError } from '../common/errors/database-unavailable';
 import { TypeOrmLogger } from './typeorm-logger';
 
 /** Every entity, listed explicitly (no globs, so the build and Jest see the same set). */
@@ -116,23 +117,46 @@ export const MIGRATIONS = [
 ];
 
 /**
- * mysql2 with every pooled connection set to UTC. `timezone: 'Z'` only converts the values we send and read;
- * CURRENT_TIMESTAMP defaults and ON UPDATE use the session time zone, which is +08:00 on many servers in China.
- * mysql2 runs commands in order, so the SET precedes anything a caller sends on a new connection.
+ * mysql2 with every pooled connection set to UTC, and a bounded wait for a connection.
+ * `timezone: 'Z'` only converts the values we send and read; CURRENT_TIMESTAMP defaults and ON UPDATE use the
+ * session time zone, which is +08:00 on many servers in China. mysql2 runs commands in order, so the SET precedes
+ * anything a caller sends on a new connection.
+ * mysql2's pool has no acquire timeout: while the database is unreachable, callers would queue behind connects
+ * that each wait `connectTimeout`. After `acquireTimeoutMs` the caller gets DatabaseAcquireTimeoutError (a 503)
+ * instead; a connection that arrives later goes straight back to the pool, so the pool recovers by itself.
  */
-const mysqlInUtc = {
-  ...mysql2,
-  createPool: (options: mysql2.PoolOptions) => {
-    const pool = mysql2.createPool(options);
-    pool.on('connection', (connection) => {
-      // A connection that cannot be switched to UTC is not used at all.
-      connection.query("SET time_zone = '+00:00'", (error) => {
-        if (error) connection.destroy();
+function mysqlDriver(acquireTimeoutMs: number) {
+  return {
+    ...mysql2,
+    createPool: (options: mysql2.PoolOptions) => {
+      const pool = mysql2.createPool(options);
+      pool.on('connection', (connection) => {
+        // A connection that cannot be switched to UTC is not used at all.
+        connection.query("SET time_zone = '+00:00'", (error) => {
+          if (error) connection.destroy();
+        });
       });
-    });
-    return pool;
-  },
-};
+      const getConnection = pool.getConnection.bind(pool);
+      pool.getConnection = (callback) => {
+        let waiting = true;
+        const timer = setTimeout(() => {
+          waiting = false;
+          callback(new DatabaseAcquireTimeoutError(acquireTimeoutMs), undefined as never);
+        }, acquireTimeoutMs);
+        getConnection((error, connection) => {
+          if (!waiting) {
+            if (!error) connection.release();
+            return;
+          }
+          waiting = false;
+          clearTimeout(timer);
+          callback(error, connection);
+        });
+      };
+      return pool;
+    },
+  };
+}
 
 /** MySQL and MariaDB share the driver, but TypeORM reads MariaDB's catalog correctly only as `mariadb`. */
 export type MysqlFlavor = 'mysql' | 'mariadb';
@@ -178,7 +202,8 @@ export function dataSourceOptions(
       database: database.path,
       enableWAL: true,
       prepareDatabase: (db: { pragma: (statement: string) => unknown }) => {
-        db.pragma('busy_timeout = 5000');
+        // A lock held by another process (a script, a second server) past this is SQLITE_BUSY, answered as a 503.
+        db.pragma(`busy_timeout = ${database.acquireTimeoutMs}`);
         db.pragma('foreign_keys = ON');
       },
     };
@@ -186,7 +211,7 @@ export function dataSourceOptions(
   return {
     ...common,
     type: mysqlFlavor,
-    driver: mysqlInUtc,
+    driver: mysqlDriver(database.acquireTimeoutMs),
     host: database.host,
     port: database.port,
     username: database.username,
@@ -195,6 +220,8 @@ export function dataSourceOptions(
     charset: 'utf8mb4',
     // Store and read DATETIME values as UTC whatever the server's time zone is.
     timezone: 'Z',
+    // mysql2 waits 10 s for an unreachable server by default; a request should not.
+    connectTimeout: database.acquireTimeoutMs,
     extra: { connectionLimit: 10 },
   };
 }

@@ -66,6 +66,15 @@ describe('access tokens and roles', () => {
       expect(response.body.code).toBe(ErrorCode.TokenInvalid);
     });
 
+    it('refuses a correctly signed token that carries no expiry', async () => {
+      const { user } = await signIn(t.api, 'student');
+      const forever = jwt().sign({ sub: user.id, ver: 0 }, { issuer: TOKEN_ISSUER });
+      expect(jwt().decode<{ exp?: number }>(forever).exp).toBeUndefined();
+      const response = await t.api.get<ErrorBody>('me', { token: forever });
+      expect(response.status).toBe(401);
+      expect(response.body.code).toBe(ErrorCode.TokenInvalid);
+    });
+
     it('answers an expired token with 401 TOKEN_EXPIRED', async () => {
       const { user } = await signIn(t.api, 'student');
       const expired = jwt().sign(

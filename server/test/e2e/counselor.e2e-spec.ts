@@ -442,6 +442,21 @@ describe('the counselor workspace', () => {
       expect((await t.api.get(new URL(bFeed.body.url).pathname)).status).toBe(200);
       expect((await t.api.get('calendar/counselors/not-a-token.ics')).status).toBe(404);
     });
+
+    it('keeps NUL and U+2028/U+2029 in names out of the calendar text', async () => {
+      const users = t.dataSource.getRepository(UserEntity);
+      await users.update({ id: student.user.id }, { name: '李\u0000同\u2028学\u2029' });
+      try {
+        const feed = await counselorA.api.get<CounselorCalendarFeedResponse>(CounselorRoute.calendarFeed);
+        const ics = await t.api.get(new URL(feed.body.url).pathname);
+        expect(ics.status).toBe(200);
+        for (const char of ['\u0000', '\u2028', '\u2029']) expect(ics.text).not.toContain(char);
+        // The separator is kept as the line break iCalendar text escapes as \n.
+        expect(ics.text.replace(/\r\n /g, '')).toContain('学生：李同\\n学\\n');
+      } finally {
+        await users.update({ id: student.user.id }, { name: '李同学' });
+      }
+    });
   });
 
   describe('time off and extra hours', () => {
@@ -713,5 +728,38 @@ describe('redeeming invite codes is rate-limited per user', () => {
     // Same address (everyone here is 127.0.0.1), another student: not limited by the first one's guesses.
     const classmate = await signIn(t.api, 'student');
     expect((await guess(classmate, 'EEEEEEEEEE')).status).toBe(422);
+  });
+});
+
+describe('redeeming invite codes is rate-limited per client address too', () => {
+  let t: TestApp;
+
+  beforeAll(async () => {
+    t = await startTestApp({
+      env: { TRUST_PROXY: '127.0.0.1', WECHAT_SIGNIN_RATE_LIMIT: '3', INVITE_ADDRESS_RATE_LIMIT: '5' },
+    });
+  });
+  afterAll(() => t.close());
+
+  it('stops many accounts guessing from one address, and counts each address on its own', async () => {
+    const guess = (session: Session, address: string, code: string) =>
+      session.api.post<ErrorBody>(
+        CounselorRoute.inviteAccept,
+        { code },
+        { headers: { 'x-forwarded-for': address } },
+      );
+    const statuses = [];
+    // Three accounts on one address, each under its own limit of 3: the address reaches 5 first.
+    for (let account = 0; account < 3; account += 1) {
+      const session = await signIn(t.api, 'student');
+      for (const code of ['AAAAAAAAAA', 'BBBBBBBBBB'])
+        statuses.push((await guess(session, '203.0.113.9', code)).status);
+    }
+    expect(statuses).toEqual([422, 422, 422, 422, 422, 429]);
+    const limited = await guess(await signIn(t.api, 'student'), '203.0.113.9', 'CCCCCCCCCC');
+    expect([limited.status, limited.body.code]).toEqual([429, ErrorCode.RateLimited]);
+    expect(Number(limited.headers.get('retry-after'))).toBeGreaterThan(0);
+    // Another address is not held back by the first one's guesses.
+    expect((await guess(await signIn(t.api, 'student'), '198.51.100.4', 'DDDDDDDDDD')).status).toBe(422);
   });
 });

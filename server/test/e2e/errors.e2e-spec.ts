@@ -35,12 +35,15 @@ describe('error answers', () => {
       expectErrorBody(response, 400, ErrorCode.InvalidJson);
     });
 
-    it('answers an empty JSON body with 400 INVALID_JSON', async () => {
+    it('reads an empty JSON body as no body, naming the fields the route needs', async () => {
       const response = await t.api.request<ErrorBody>('POST', 'auth/dev-login', {
         rawBody: '',
         headers: { 'content-type': 'application/json' },
       });
-      expectErrorBody(response, 400, ErrorCode.InvalidJson);
+      expectErrorBody(response, 400, ErrorCode.ValidationFailed);
+      expect(new Set(response.body.details?.map((detail) => detail.field))).toEqual(
+        new Set(['openid', 'role']),
+      );
     });
 
     it('names each field with the wrong type', async () => {
@@ -77,27 +80,21 @@ describe('error answers', () => {
     });
 
     it.each([
+      ['null', 'null'],
       ['an array', '[]'],
       ['a number', '42'],
       ['a string', '"student"'],
-    ])('rejects %s where an object is expected', async (_, rawBody) => {
+      ['a boolean', 'true'],
+    ])('answers %s as the whole body with 400 BODY_NOT_OBJECT naming the body', async (_, rawBody) => {
       const response = await t.api.request<ErrorBody>('POST', 'auth/dev-login', {
         rawBody,
-        headers: { 'content-type': 'application/json' },
+        headers: { 'content-type': 'application/json', 'accept-language': 'en-US' },
       });
-      expect(response.status).toBe(400);
-      expect(response.body.code).toBe(ErrorCode.ValidationFailed);
-    });
-
-    it('treats a JSON null body as an empty object and names the required fields', async () => {
-      const response = await t.api.request<ErrorBody>('POST', 'auth/dev-login', {
-        rawBody: 'null',
-        headers: { 'content-type': 'application/json' },
-      });
-      expectErrorBody(response, 400, ErrorCode.ValidationFailed);
-      expect(new Set(response.body.details?.map((detail) => detail.field))).toEqual(
-        new Set(['openid', 'role']),
-      );
+      expectErrorBody(response, 400, ErrorCode.BodyNotObject);
+      expect(response.body.message).toBe('The request body must be a JSON object');
+      expect(response.body.details).toEqual([
+        { field: 'body', constraint: 'isObject', message: 'body must be an object' },
+      ]);
     });
 
     it('answers an oversized body with 413 PAYLOAD_TOO_LARGE', async () => {
@@ -134,7 +131,32 @@ describe('error answers', () => {
     ])('answers %s /api/%s with 404 ROUTE_NOT_FOUND, signed in or not', async (method, path) => {
       const response = await t.api.request<ErrorBody>(method, path);
       expectErrorBody(response, 404, ErrorCode.RouteNotFound);
-      expect(response.body.message).toBe(`No route for ${method} /api/${path}`);
+      expect(response.body.message).toBe(`没有这个接口：${method} /api/${path}`);
+    });
+
+    it('answers an unknown route in the language the request asks for', async () => {
+      const english = await t.api.request<ErrorBody>('POST', 'no-such-thing', {
+        headers: { 'accept-language': 'en-US,en;q=0.9' },
+      });
+      expectErrorBody(english, 404, ErrorCode.RouteNotFound);
+      expect(english.body.message).toBe('No route for POST /api/no-such-thing');
+    });
+
+    // Both found by the fuzz suite: a long id was a 500, and oversized headers answered in Fastify's own shape.
+    it('answers a path parameter over 100 characters with 404 NOT_FOUND', async () => {
+      const response = await t.api.request<ErrorBody>('DELETE', `reflections/${'x'.repeat(101)}`, { token });
+      expectErrorBody(response, 404, ErrorCode.NotFound);
+    });
+
+    it('answers a URL and headers over 16 KiB with 431 and the ErrorBody', async () => {
+      const response = await t.api.get<ErrorBody>(`jobs?keyword=${'x'.repeat(20_000)}`);
+      expect(response.status).toBe(431);
+      expect(response.headers.get('content-type')).toMatch(/^application\/json/);
+      expect(response.body).toEqual({
+        statusCode: 431,
+        code: ErrorCode.PayloadTooLarge,
+        message: expect.any(String),
+      });
     });
 
     it('answers an unknown path outside /api the same way when there is no H5 build', async () => {

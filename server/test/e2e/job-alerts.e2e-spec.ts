@@ -140,6 +140,9 @@ describe('job alerts', () => {
       ['a digest time that is not HH:MM', { digestTime: '9am' }, 'digestTime'],
       ['a weekday out of range', { digestWeekday: 8 }, 'digestWeekday'],
       ['a list sent as text', { locations: '北京' }, 'locations'],
+      // Found by the fuzz suite: null passed @IsOptional() and the service read null.length (500).
+      ['a null list of key sectors', { keySectors: null }, 'keySectors'],
+      ['a null list of industries', { industries: null }, 'industries'],
     ])('reject %s with 400 naming the field', async (_, body, field) => {
       const { api } = await student();
       const response = await api.put<ErrorBody>('me/job-alerts', { frequency: 'instant', ...body });

@@ -141,4 +141,27 @@ describe('QR codes, mini-program codes and door posters', () => {
     expect(at(10, 10)).toEqual([0x1f, 0x4e, 0x96]);
     expect((await student.get('advisors/advisor-qr/poster')).status).toBe(403);
   });
+
+  it("gives a counselor their own advisor's poster and code only, without spending WeChat's quota on others", async () => {
+    const own = await signIn(t.api, 'counselor', { advisorId: 'advisor-qr' });
+    const colleague = await advisorFactory.create(t.dataSource, { name: '李老师' });
+    const unbound = await signIn(t.api, 'counselor');
+    expect((await pngOf(t, 'advisors/advisor-qr/poster', own.token)).status).toBe(200);
+    expect((await pngOf(t, `advisors/${advisor.shortCode}/mini-program-code`, own.token)).status).toBe(200);
+
+    const before = wechat.generatedQrCodes().length;
+    for (const counselor of [own, unbound]) {
+      for (const path of [`advisors/${colleague.id}/poster`, `advisors/${colleague.id}/mini-program-code`]) {
+        const refused = await counselor.api.get<ErrorBody>(path);
+        expect([refused.status, refused.body.code]).toEqual([403, ErrorCode.NotOwnAdvisor]);
+      }
+    }
+    const chinese = await own.api.get<ErrorBody>(`advisors/${colleague.id}/poster`, {
+      headers: { 'accept-language': 'zh-CN' },
+    });
+    expect(chinese.body.message).toMatch(/本人/);
+    expect(wechat.generatedQrCodes()).toHaveLength(before);
+    // Staff still print anyone's.
+    expect((await pngOf(t, `advisors/${colleague.id}/poster`, adminToken)).status).toBe(200);
+  });
 });

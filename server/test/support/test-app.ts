@@ -19,6 +19,7 @@ export const TEST_ENV: RawEnv = {
   SEED_DEMO: 'false',
   JWT_SECRET: 'test-only-secret-0123456789abcdef0123456789',
   WECHAT_SIGNIN_RATE_LIMIT: '1000',
+  BOOKING_WRITE_RATE_LIMIT: '1000',
   // Never pick up a real miniapp build from the repository.
   H5_DIST_DIR: join(tmpdir(), 'careerside-test-no-h5'),
 };

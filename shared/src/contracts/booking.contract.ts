@@ -252,6 +252,8 @@ export interface BookingRulesDto {
   strikeWindowDays: number;
   suspensionDays: number;
   waitlistHoldMinutes: number;
+  /** Waitlists one student may be on at once. */
+  maxWaitlistEntries: number;
   checkInOpensMinutesBefore: number;
   checkInClosesMinutesAfter: number;
   timezone: string;

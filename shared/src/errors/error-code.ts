@@ -4,6 +4,10 @@ export const ErrorCode = {
   ValidationFailed: 'VALIDATION_FAILED',
   InvalidJson: 'INVALID_JSON',
   PayloadTooLarge: 'PAYLOAD_TOO_LARGE',
+  /** The JSON body nests too deeply or holds too many items or too long a string (JSON_MAX_* settings). */
+  BodyTooComplex: 'BODY_TOO_COMPLEX',
+  /** The JSON body is not an object (`null`, a list, a number, a string). */
+  BodyNotObject: 'BODY_NOT_OBJECT',
   UnsupportedMediaType: 'UNSUPPORTED_MEDIA_TYPE',
   BadRequest: 'BAD_REQUEST',
   NotFound: 'NOT_FOUND',
@@ -13,6 +17,8 @@ export const ErrorCode = {
   RateLimited: 'RATE_LIMITED',
   InternalError: 'INTERNAL_ERROR',
   ServiceUnavailable: 'SERVICE_UNAVAILABLE',
+  /** The database did not answer in time (unreachable, or locked by another process): retry shortly. */
+  DatabaseUnavailable: 'DATABASE_UNAVAILABLE',
   // Authentication and authorization
   Unauthenticated: 'UNAUTHENTICATED',
   TokenExpired: 'TOKEN_EXPIRED',
@@ -48,6 +54,8 @@ export const ErrorCode = {
   IdempotencyKeyInProgress: 'IDEMPOTENCY_KEY_IN_PROGRESS',
   SlotHasSeats: 'SLOT_HAS_SEATS',
   AlreadyOnWaitlist: 'ALREADY_ON_WAITLIST',
+  /** The student is already in WAITLIST_MAX_ACTIVE lines (waiting or holding a seat). */
+  WaitlistLimitReached: 'WAITLIST_LIMIT_REACHED',
   WaitlistOfferExpired: 'WAITLIST_OFFER_EXPIRED',
   WaitlistNotOffered: 'WAITLIST_NOT_OFFERED',
   CheckInTooEarly: 'CHECK_IN_TOO_EARLY',
@@ -76,6 +84,8 @@ export const ErrorCode = {
   SubmissionAlreadyReviewed: 'SUBMISSION_ALREADY_REVIEWED',
   // Counselor workspace (issue 5)
   NotBoundToAdvisor: 'NOT_BOUND_TO_ADVISOR',
+  /** A counselor asked for another advisor's door poster or mini-program code: staff and their own counselor only. */
+  NotOwnAdvisor: 'NOT_OWN_ADVISOR',
   InviteInvalid: 'INVITE_INVALID',
 } as const;
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];

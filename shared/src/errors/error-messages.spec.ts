@@ -6,8 +6,8 @@ import { ERROR_MESSAGES, VALIDATION_MESSAGES, errorMessage, fillTemplate } from 
 describe('error messages', () => {
   it.each(Object.values(ErrorCode))('%s has a message in both locales', (code) => {
     const text = ERROR_MESSAGES[code];
-    // ROUTE_NOT_FOUND, METHOD_NOT_ALLOWED and the like are for developers: their own message names the route.
-    const developerOnly: string[] = ['ROUTE_NOT_FOUND', 'METHOD_NOT_ALLOWED', 'BAD_REQUEST', 'CONFLICT'];
+    // METHOD_NOT_ALLOWED and the like are for developers: their own message names the route.
+    const developerOnly: string[] = ['METHOD_NOT_ALLOWED', 'BAD_REQUEST', 'CONFLICT'];
     if (developerOnly.includes(code)) return;
     expect(text?.[Locale.ZhCN]).toBeTruthy();
     expect(text?.[Locale.EnUS]).toBeTruthy();
@@ -28,6 +28,9 @@ describe('error messages', () => {
   it('answers in the asked locale', () => {
     expect(errorMessage(ErrorCode.Forbidden, Locale.ZhCN)).toBe('没有权限进行此操作');
     expect(errorMessage(ErrorCode.Forbidden, Locale.EnUS)).toBe('You are not allowed to do this');
-    expect(errorMessage(ErrorCode.RouteNotFound, Locale.EnUS)).toBeUndefined();
+    expect(errorMessage(ErrorCode.MethodNotAllowed, Locale.EnUS)).toBeUndefined();
+    expect(errorMessage(ErrorCode.RouteNotFound, Locale.ZhCN, { method: 'POST', path: '/api/x' })).toBe(
+      '没有这个接口：POST /api/x',
+    );
   });
 });

@@ -16,6 +16,18 @@ export const ERROR_MESSAGES: Partial<Record<ErrorCode, LocalizedText>> = {
   [ErrorCode.BadRequest]: { 'zh-CN': '请求内容不正确', 'en-US': 'The request is invalid' },
   [ErrorCode.InvalidJson]: { 'zh-CN': '请求格式不正确', 'en-US': 'The request body is not valid JSON' },
   [ErrorCode.PayloadTooLarge]: { 'zh-CN': '提交的内容过大', 'en-US': 'The request body is too large' },
+  [ErrorCode.BodyTooComplex]: {
+    'zh-CN': '提交的内容层级过深或条目过多',
+    'en-US': 'The request body nests too deeply or holds too many items',
+  },
+  [ErrorCode.BodyNotObject]: {
+    'zh-CN': '请求内容必须是 JSON 对象',
+    'en-US': 'The request body must be a JSON object',
+  },
+  [ErrorCode.RouteNotFound]: {
+    'zh-CN': '没有这个接口：{method} {path}',
+    'en-US': 'No route for {method} {path}',
+  },
   [ErrorCode.UnsupportedMediaType]: {
     'zh-CN': '不支持的内容类型',
     'en-US': 'Send the request body as application/json',
@@ -32,6 +44,10 @@ export const ERROR_MESSAGES: Partial<Record<ErrorCode, LocalizedText>> = {
   [ErrorCode.ServiceUnavailable]: {
     'zh-CN': '服务暂时不可用，请稍后再试',
     'en-US': 'The service is unavailable',
+  },
+  [ErrorCode.DatabaseUnavailable]: {
+    'zh-CN': '服务繁忙或暂时无法连接数据库，请稍后再试',
+    'en-US': 'The database is not answering right now; try again shortly',
   },
   [ErrorCode.Unauthenticated]: { 'zh-CN': '请先登录', 'en-US': 'Please sign in first' },
   [ErrorCode.TokenExpired]: {
@@ -50,6 +66,10 @@ export const ERROR_MESSAGES: Partial<Record<ErrorCode, LocalizedText>> = {
   [ErrorCode.NotBoundToAdvisor]: {
     'zh-CN': '你的账号尚未绑定咨询师资料，请使用中心发放的邀请码',
     'en-US': 'Your account is not bound to an advisor profile yet; use the invite from the center',
+  },
+  [ErrorCode.NotOwnAdvisor]: {
+    'zh-CN': '只能获取本人咨询师主页的海报和小程序码',
+    'en-US': "Only staff and the advisor's own counselor can get this advisor's poster and mini-program code",
   },
   [ErrorCode.InviteInvalid]: {
     'zh-CN': '邀请码无效、已使用或已过期',
@@ -150,6 +170,10 @@ export const ERROR_MESSAGES: Partial<Record<ErrorCode, LocalizedText>> = {
   [ErrorCode.AlreadyOnWaitlist]: {
     'zh-CN': '你已在该时段的候补名单中',
     'en-US': 'You are already on the waitlist for this time',
+  },
+  [ErrorCode.WaitlistLimitReached]: {
+    'zh-CN': '你已在 {max} 个时段的候补名单中，请先退出一个再加入',
+    'en-US': 'You are already on {max} waitlists; leave one before joining another',
   },
   [ErrorCode.WaitlistOfferExpired]: {
     'zh-CN': '保留的名额已过期，已顺延给下一位同学',
@@ -286,6 +310,20 @@ export const VALIDATION_MESSAGES: Record<string, LocalizedText> = {
     'zh-CN': '必须是日期（如 2026-12-31）或带时区的日期时间',
     'en-US': 'must be a date such as 2026-12-31 or a date-time with an offset',
   },
+  isCalendarDate: {
+    'zh-CN': '必须是 {min} 至 {max} 年之间的日期（如 2026-12-31）',
+    'en-US': 'must be a date YYYY-MM-DD from year {min} to {max}',
+  },
+  isDateTimeInRange: {
+    'zh-CN': '必须是 {min} 至 {max} 年之间的日期时间',
+    'en-US': 'must be an ISO 8601 date-time from year {min} to {max}',
+  },
+  isNotBeforeFrom: { 'zh-CN': '不能早于开始日期', 'en-US': 'must not be before from' },
+  bodyMaxDepth: { 'zh-CN': '嵌套不能超过 {n} 层', 'en-US': 'must not nest deeper than {n} levels' },
+  bodyMaxArrayLength: { 'zh-CN': '列表最多 {n} 项', 'en-US': 'must be a list of at most {n} items' },
+  bodyMaxItems: { 'zh-CN': '总共最多 {n} 个值', 'en-US': 'must hold at most {n} values in all' },
+  bodyMaxStringLength: { 'zh-CN': '文本最多 {n} 个字符', 'en-US': 'must be text of at most {n} characters' },
+  bodyTooLarge: { 'zh-CN': '超过此接口允许的大小', 'en-US': 'is larger than this route accepts' },
   deadlinePassed: { 'zh-CN': '必须晚于现在', 'en-US': 'must be in the future' },
   salaryRange: { 'zh-CN': '不能低于月薪下限', 'en-US': 'must not be below salaryMin' },
   applyTargetMissing: {

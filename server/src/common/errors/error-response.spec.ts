@@ -37,6 +37,7 @@ describe(toErrorResponse.name, () => {
     ['FST_ERR_CTP_BODY_TOO_LARGE', 413, ErrorCode.PayloadTooLarge],
     ['FST_ERR_CTP_INVALID_MEDIA_TYPE', 415, ErrorCode.UnsupportedMediaType],
     ['FST_ERR_BAD_URL', 400, ErrorCode.BadRequest],
+    ['FST_ERR_MAX_PARAM_LENGTH', 404, ErrorCode.NotFound],
   ])('maps Fastify %s to %i %s, also when Nest wrapped it', (code, status, errorCode) => {
     const raw = fastifyError(code, status);
     const wrapped = new HttpException('wrapped', status, { cause: raw });
@@ -60,6 +61,10 @@ describe(toErrorResponse.name, () => {
       statusCode: 404,
       code: ErrorCode.RouteNotFound,
       message: 'No route for GET /api/x',
+    });
+    expect(toErrorResponse(new NotFoundException(), 'POST', '/api/x?token=secret').params).toEqual({
+      method: 'POST',
+      path: '/api/x',
     });
   });
 

@@ -1,6 +1,7 @@
 import { HttpException, HttpStatus, NotFoundException } from '@nestjs/common';
 import { ThrottlerException } from '@nestjs/throttler';
 import { ErrorCode, type ErrorBody, type ErrorDetail } from '@careerside/shared';
+import { isDatabaseUnavailable } from './database-unavailable';
 import { DomainException } from './domain.exception';
 
 export interface ErrorResponse {
@@ -8,10 +9,15 @@ export interface ErrorResponse {
   headers: Record<string, string>;
   /** Unexpected: logged with its stack, and its message never reaches the client. */
   unexpected: boolean;
+  /** Placeholders of the code's localized message, when the exception is not a DomainException. */
+  params?: Record<string, string | number>;
 }
 
 // Fastify's own request errors, before any controller runs.
-const FASTIFY_ERRORS: Record<string, { status: number; code: ErrorCode; message: string }> = {
+const FASTIFY_ERRORS: Record<
+  string,
+  { status: number; code: ErrorCode; message: string; details?: ErrorDetail[] }
+> = {
   FST_ERR_CTP_INVALID_JSON_BODY: {
     status: 400,
     code: ErrorCode.InvalidJson,
@@ -26,6 +32,9 @@ const FASTIFY_ERRORS: Record<string, { status: number; code: ErrorCode; message:
     status: 413,
     code: ErrorCode.PayloadTooLarge,
     message: 'The request body is too large',
+    details: [
+      { field: 'body', constraint: 'bodyTooLarge', message: 'body is larger than this route accepts' },
+    ],
   },
   FST_ERR_CTP_INVALID_MEDIA_TYPE: {
     status: 415,
@@ -36,6 +45,12 @@ const FASTIFY_ERRORS: Record<string, { status: number; code: ErrorCode; message:
     status: 400,
     code: ErrorCode.BadRequest,
     message: 'The URL is malformed',
+  },
+  // A path segment longer than Fastify's maxParamLength (100) names nothing: no id or token is that long.
+  FST_ERR_MAX_PARAM_LENGTH: {
+    status: 404,
+    code: ErrorCode.NotFound,
+    message: 'Nothing here has an id that long',
   },
   FST_ERR_CTP_INVALID_CONTENT_LENGTH: {
     status: 400,
@@ -76,8 +91,26 @@ export function toErrorResponse(exception: unknown, method: string, url: string)
   if (fastifyCode && fastifyCode in FASTIFY_ERRORS) {
     const known = FASTIFY_ERRORS[fastifyCode];
     return {
-      body: { statusCode: known.status, code: known.code, message: known.message },
+      body: compact({
+        statusCode: known.status,
+        code: known.code,
+        message: known.message,
+        details: known.details,
+      }),
       headers: {},
+      unexpected: false,
+    };
+  }
+
+  // Unreachable or locked by another process: a prompt 503 that the client may retry, not a 500 after a long wait.
+  if (isDatabaseUnavailable(exception)) {
+    return {
+      body: {
+        statusCode: 503,
+        code: ErrorCode.DatabaseUnavailable,
+        message: 'The database is not answering right now; try again shortly',
+      },
+      headers: { 'retry-after': '5' },
       unexpected: false,
     };
   }
@@ -104,6 +137,7 @@ export function toErrorResponse(exception: unknown, method: string, url: string)
       },
       headers: {},
       unexpected: false,
+      params: { method, path: pathOf(url) },
     };
   }
 

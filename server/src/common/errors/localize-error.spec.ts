@@ -47,9 +47,35 @@ describe(localizeErrorBody.name, () => {
 
   it('keeps the developer message for codes without a text', () => {
     const body = localizeErrorBody(
-      { statusCode: 404, code: ErrorCode.RouteNotFound, message: 'No route for GET /api/x' },
+      { statusCode: 405, code: ErrorCode.MethodNotAllowed, message: 'Method PUT not allowed' },
       Locale.ZhCN,
     );
-    expect(body.message).toBe('No route for GET /api/x');
+    expect(body.message).toBe('Method PUT not allowed');
+  });
+
+  it('puts an unknown route in the request language, naming it', () => {
+    const body = { statusCode: 404, code: ErrorCode.RouteNotFound, message: 'No route for GET /api/x' };
+    const params = { method: 'GET', path: '/api/x' };
+    expect(localizeErrorBody(body, Locale.ZhCN, params).message).toBe('没有这个接口：GET /api/x');
+    expect(localizeErrorBody(body, Locale.EnUS, params).message).toBe('No route for GET /api/x');
+  });
+
+  it('reads a constraint argument from the message, not from a numbered path in front of it', () => {
+    const body = localizeErrorBody(
+      {
+        statusCode: 400,
+        code: ErrorCode.BodyTooComplex,
+        message: 'too complex',
+        details: [
+          {
+            field: 'rules.0.0',
+            constraint: 'bodyMaxDepth',
+            message: 'rules.0.0 must not nest deeper than 32 levels',
+          },
+        ],
+      },
+      Locale.ZhCN,
+    );
+    expect(body.details?.[0]?.message).toBe('嵌套不能超过 32 层');
   });
 });

@@ -31,14 +31,27 @@ export function localizeErrorBody(
 function localizeDetail(detail: ErrorDetail, locale: Locale): ErrorDetail {
   const text = detail.constraint ? VALIDATION_MESSAGES[detail.constraint] : undefined;
   if (!text || !detail.field) return detail;
-  const localized = fillTemplate(text[locale], constraintArguments(detail.message));
+  const localized = fillTemplate(
+    text[locale],
+    constraintArguments(withoutField(detail.message, detail.field)),
+  );
   // English keeps the field's name in front, as class-validator writes it; Chinese is shown beside the field.
   return { ...detail, message: locale === Locale.EnUS ? `${detail.field} ${localized}` : localized };
+}
+
+/** The numbers of a message are its arguments, not those of a path in front (`rules.3.slots`). */
+function withoutField(message: string, field: string): string {
+  return message.startsWith(field) ? message.slice(field.length) : message;
 }
 
 /** class-validator does not expose a constraint's arguments on the error, only its English message. */
 function constraintArguments(message: string): Record<string, string> {
   const values = /following values: (.+)$/.exec(message)?.[1];
   const n = /(-?\d+(?:\.\d+)?)/.exec(message)?.[1];
-  return { ...(n === undefined ? {} : { n }), ...(values === undefined ? {} : { values }) };
+  const years = /from year (\d+) to (\d+)/.exec(message);
+  return {
+    ...(n === undefined ? {} : { n }),
+    ...(values === undefined ? {} : { values }),
+    ...(years ? { min: years[1], max: years[2] } : {}),
+  };
 }

@@ -4,6 +4,7 @@ import { type ErrorBody, resolveLocale } from '@careerside/shared';
 import { DomainException } from '../errors/domain.exception';
 import { toErrorResponse } from '../errors/error-response';
 import { localizeErrorBody } from '../errors/localize-error';
+import { redactUrl } from '../http/redact-url';
 
 /** The one place an error becomes a response: every error body has the shared ErrorBody shape. */
 @Catch()
@@ -14,20 +15,25 @@ export class AllExceptionsFilter implements ExceptionFilter {
     if (host.getType() !== 'http') throw exception;
     const request = host.switchToHttp().getRequest<FastifyRequest>();
     const reply = host.switchToHttp().getResponse<FastifyReply>();
-    const { body, headers, unexpected } = toErrorResponse(exception, request.method, request.url);
+    const {
+      body,
+      headers,
+      unexpected,
+      params: responseParams,
+    } = toErrorResponse(exception, request.method, request.url);
     const requestId = String(request.id);
 
     if (unexpected) {
       // nestjs-pino binds the request id to every line logged while handling the request.
       this.logger.error(
-        { err: exception, method: request.method, url: request.url },
+        { err: exception, method: request.method, url: redactUrl(request.url) },
         'Unhandled error while handling a request',
       );
     }
     if (reply.sent) return;
 
     const locale = resolveLocale(request.headers['accept-language']);
-    const params = exception instanceof DomainException ? exception.params : undefined;
+    const params = exception instanceof DomainException ? exception.params : responseParams;
     const errorBody: ErrorBody = { ...localizeErrorBody(body, locale, params), requestId };
     if (errorBody.statusCode === 401) void reply.header('www-authenticate', 'Bearer realm="careerside"');
     void reply.headers(headers).status(errorBody.statusCode).send(errorBody);

@@ -56,4 +56,14 @@ describe('calendar helpers', () => {
     expect(addDays('2028-03-01', -1)).toBe('2028-02-29');
     expect(startOfZonedDay('2026-11-27', 'Asia/Shanghai').toISOString()).toBe('2026-11-26T16:00:00.000Z');
   });
+
+  it('reads years 0-99 as themselves, not as the 1900s', () => {
+    expect(addDays('0099-12-31', 1)).toBe('0100-01-01');
+    expect(addDays('0004-03-01', -1)).toBe('0004-02-29');
+    expect(addDays('0001-01-01', 0)).toBe('0001-01-01');
+  });
+
+  it('refuses a result without a four-digit year instead of answering a broken date', () => {
+    expect(() => addDays('9999-12-31', 1)).toThrow(RangeError);
+  });
 });

@@ -91,10 +91,29 @@ export function zonedDate(at: Date, timeZone: string): string {
   return `${year}-${pad(month)}-${pad(day)}`;
 }
 
-/** A calendar date plus whole days. */
+/**
+ * Date.UTC without its rule that years 0-99 mean 1900-1999: such years are shifted by whole 400-year
+ * Gregorian cycles (same leap years) and shifted back.
+ */
+function utcMidnight(year: number, month: number, day: number): Date {
+  const shift = year < 100 ? 400 * Math.ceil((100 - year) / 400) : 0;
+  const date = new Date(Date.UTC(year + shift, month - 1, day));
+  if (shift > 0) date.setUTCFullYear(date.getUTCFullYear() - shift);
+  return date;
+}
+
+/**
+ * A calendar date plus whole days. Callers pass dates from MIN_CALENDAR_YEAR to MAX_CALENDAR_YEAR (see
+ * calendar-date.ts); a result outside years 0-9999 has no `YYYY-MM-DD` and is an error, not a wrong date.
+ */
 export function addDays(date: string, days: number): string {
   const [year, month, day] = date.split('-').map(Number);
-  return new Date(Date.UTC(year, month - 1, day + days)).toISOString().slice(0, 10);
+  const result = utcMidnight(year, month, day + days);
+  const resultYear = result.getUTCFullYear();
+  if (Number.isNaN(result.getTime()) || resultYear < 0 || resultYear > 9999) {
+    throw new RangeError(`${date} plus ${days} days is outside years 0-9999`);
+  }
+  return `${pad(resultYear, 4)}-${pad(result.getUTCMonth() + 1)}-${pad(result.getUTCDate())}`;
 }
 
 /** The first instant of a calendar date in the zone. */

@@ -62,6 +62,17 @@ export class AvailabilityService implements OnApplicationBootstrap {
   ): Promise<JsonText<SlotListResponse>> {
     const cached = this.slots.cachedListing(idOrCode, range, now);
     if (cached) return cached;
+    // An active advisor is visible to everyone: one lookup and one listing for all who miss together.
+    const shared = await this.slots.sharedListing(
+      idOrCode,
+      range,
+      async () => {
+        const advisor = await this.advisors.findByIdOrCode(idOrCode);
+        return advisor?.active ? advisor : null;
+      },
+      now,
+    );
+    if (shared) return shared;
     const advisor = await this.advisorsService.visible(user, idOrCode);
     return this.slots.listingText(advisor, idOrCode, range, now);
   }

@@ -34,6 +34,7 @@ import { ApiErrors } from '../../common/openapi/api-errors.decorator';
 import type { IdempotentResult } from '../idempotency/idempotency.service';
 import type { UserEntity } from '../users/user.entity';
 import { AppointmentsService } from './appointments.service';
+import { BookingWriteLimit } from './booking-write-throttler.guard';
 import { BookingService } from './booking.service';
 import {
   AppointmentListResponseDto,
@@ -82,6 +83,7 @@ export class AppointmentsController {
 
   @Post(ApiRoute.booking.appointments)
   @Roles(Role.Student)
+  @BookingWriteLimit()
   @ApiOperation({
     summary: 'Book a seat in a slot',
     description:
@@ -142,6 +144,7 @@ export class AppointmentsController {
 
   @Post(ApiRoute.booking.appointmentReschedule)
   @Roles(Role.Student)
+  @BookingWriteLimit()
   @ApiOperation({
     summary: 'Move my appointment to another slot in one step',
     description:

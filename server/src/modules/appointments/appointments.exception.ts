@@ -145,6 +145,18 @@ export class AlreadyOnWaitlistException extends DomainException {
   }
 }
 
+export class WaitlistLimitReachedException extends DomainException {
+  constructor(max: number) {
+    super(
+      ErrorCode.WaitlistLimitReached,
+      HttpStatus.CONFLICT,
+      `At most ${max} waitlists at a time`,
+      undefined,
+      { params: { max } },
+    );
+  }
+}
+
 export class WaitlistOfferExpiredException extends DomainException {
   constructor() {
     super(

@@ -3,6 +3,7 @@ import { AdvisorsModule } from '../advisors/advisors.module';
 import { IdempotencyModule } from '../idempotency/idempotency.module';
 import { NotificationsModule } from '../notifications/notifications.module';
 import { SlotsModule } from '../slots/slots.module';
+import { UsersModule } from '../users/users.module';
 import { AppointmentsController } from './appointments.controller';
 import { AppointmentsRepository } from './appointments.repository';
 import { AppointmentsService } from './appointments.service';
@@ -10,6 +11,7 @@ import { BookingJobs } from './booking-jobs';
 import { BookingNotifier } from './booking-notifier';
 import { BookingRules } from './booking-rules';
 import { BookingStandingService } from './booking-standing.service';
+import { BookingWriteThrottlerGuard } from './booking-write-throttler.guard';
 import { BookingService } from './booking.service';
 import { StandingRepository } from './standing.repository';
 import { WaitlistController } from './waitlist.controller';
@@ -18,7 +20,7 @@ import { WaitlistService } from './waitlist.service';
 
 /** Booking rules, appointments, the waitlist, strikes and suspensions, check-in and feedback. */
 @Module({
-  imports: [AdvisorsModule, SlotsModule, IdempotencyModule, NotificationsModule],
+  imports: [AdvisorsModule, SlotsModule, IdempotencyModule, NotificationsModule, UsersModule],
   controllers: [AppointmentsController, WaitlistController],
   providers: [
     AppointmentsRepository,
@@ -31,6 +33,7 @@ import { WaitlistService } from './waitlist.service';
     WaitlistService,
     AppointmentsService,
     BookingJobs,
+    BookingWriteThrottlerGuard,
   ],
   exports: [AppointmentsService, WaitlistService, BookingService, AppointmentsRepository, BookingNotifier],
 })

@@ -78,6 +78,7 @@ export class AppointmentsService {
         strikeWindowDays: booking.strikeWindowDays,
         suspensionDays: booking.suspensionDays,
         waitlistHoldMinutes: booking.waitlistHoldMinutes,
+        maxWaitlistEntries: booking.maxWaitlistEntries,
         checkInOpensMinutesBefore: booking.checkInOpensMinutesBefore,
         checkInClosesMinutesAfter: booking.checkInClosesMinutesAfter,
         timezone: this.config.center.timezone,

@@ -13,6 +13,7 @@ import { ApiErrors } from '../../common/openapi/api-errors.decorator';
 import type { UserEntity } from '../users/user.entity';
 import { AppointmentResponseDto } from './dto/appointment.dto';
 import { JoinWaitlistDto, WaitlistEntryResponseDto, WaitlistListResponseDto } from './dto/waitlist.dto';
+import { BookingWriteLimit } from './booking-write-throttler.guard';
 import { WaitlistService } from './waitlist.service';
 
 @ApiTags('waitlist')
@@ -24,13 +25,17 @@ export class WaitlistController {
 
   @Post(ApiRoute.booking.slotWaitlist)
   @Roles(Role.Student)
+  @BookingWriteLimit()
   @ApiOperation({ summary: 'Join the waitlist of a full slot' })
   @ApiCreatedResponse({ type: WaitlistEntryResponseDto })
   @ApiErrors(
     400,
     [403, 'BOOKING_SUSPENDED; FORBIDDEN for non-students'],
     404,
-    [409, 'SLOT_HAS_SEATS, ALREADY_ON_WAITLIST, ALREADY_BOOKED, SLOT_NOT_AVAILABLE'],
+    [
+      409,
+      'SLOT_HAS_SEATS, ALREADY_ON_WAITLIST, WAITLIST_LIMIT_REACHED (details in params: max), ALREADY_BOOKED, SLOT_NOT_AVAILABLE',
+    ],
     [422, 'BOOKING_TOO_SOON, BOOKING_TOO_FAR'],
   )
   join(
@@ -49,6 +54,7 @@ export class WaitlistController {
   }
 
   @Post(ApiRoute.booking.waitlistAccept)
+  @BookingWriteLimit()
   @HttpCode(HttpStatus.CREATED)
   @ApiOperation({
     summary: 'Take the seat held for me: it becomes an appointment (every booking rule applies)',

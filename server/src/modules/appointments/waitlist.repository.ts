@@ -110,6 +110,21 @@ export class WaitlistRepository {
       .getMany();
   }
 
+  /**
+   * The slots whose line the student is in (waiting or holding a seat), among slots that have not started:
+   * a line the periodic sweep has not closed yet does not count against the student.
+   */
+  async activeSlotIdsForStudent(manager: EntityManager, studentId: string, now: Date): Promise<string[]> {
+    const rows = await this.repo(manager)
+      .createQueryBuilder('entry')
+      .select('entry.slot_id', 'slotId')
+      .innerJoin(SlotEntity, 'slot', 'slot.id = entry.slot_id')
+      .where('entry.student_id = :studentId AND entry.status IN (:...active)', { studentId, active: ACTIVE })
+      .andWhere('slot.starts_at > :now', { now })
+      .getRawMany<{ slotId: string }>();
+    return rows.map((row) => row.slotId);
+  }
+
   /** Place in line among those still waiting (1 = next); null when not waiting. */
   async position(entry: WaitlistEntryEntity): Promise<number | null> {
     if (entry.status !== WaitlistStatus.Waiting) return null;

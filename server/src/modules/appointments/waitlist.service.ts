@@ -8,6 +8,7 @@ import {
   WaitlistStatus,
 } from '@careerside/shared';
 import { ResourceNotFoundException } from '../../common/errors/common.exceptions';
+import { DomainException } from '../../common/errors/domain.exception';
 import type { AppConfig } from '../../config/app-config';
 import { InjectConfig } from '../../config/inject-config.decorator';
 import { isUniqueViolation } from '../../database/database-errors';
@@ -18,12 +19,14 @@ import type { SlotEntity } from '../slots/slot.entity';
 import { SlotsRepository } from '../slots/slots.repository';
 import { SlotsService } from '../slots/slots.service';
 import type { UserEntity } from '../users/user.entity';
+import { UsersRepository } from '../users/users.repository';
 import { toAppointmentDto, toWaitlistEntryDto } from './appointment.mapper';
 import {
   AlreadyBookedException,
   AlreadyOnWaitlistException,
   SlotHasSeatsException,
   SlotNotAvailableException,
+  WaitlistLimitReachedException,
   WaitlistNotOfferedException,
   WaitlistOfferExpiredException,
 } from './appointments.exception';
@@ -56,6 +59,7 @@ export class WaitlistService {
     private readonly standing: BookingStandingService,
     private readonly rules: BookingRules,
     private readonly notifier: BookingNotifier,
+    private readonly users: UsersRepository,
   ) {}
 
   async join(
@@ -75,6 +79,11 @@ export class WaitlistService {
       if (availability === SlotAvailability.Available) throw new SlotHasSeatsException();
       if (await this.appointments.hasActiveInSlot(manager, user.id, slot.id))
         throw new AlreadyBookedException();
+      // Counted under the student's lock, so parallel joins cannot slip past the cap together.
+      const lines = await this.waitlist.activeSlotIdsForStudent(manager, user.id, now);
+      if (lines.includes(slot.id)) throw new AlreadyOnWaitlistException();
+      const max = this.config.booking.maxWaitlistEntries;
+      if (lines.length >= max) throw new WaitlistLimitReachedException(max);
       const created = Object.assign(new WaitlistEntryEntity(), {
         id: randomUUID(),
         slotId: slot.id,
@@ -177,8 +186,10 @@ export class WaitlistService {
   }
 
   /**
-   * A seat in this slot was just given up (still counted in `booked`): hold it for the next student in line,
-   * or release it when nobody is waiting or it is too late to offer it.
+   * A seat in this slot was just given up (still counted in `booked`): hold it for the next student in line
+   * who could take it now, or release it when nobody can or it is too late to offer it. A student who could
+   * not (suspended, at the limit of active appointments, another booking rule, no complete profile) is passed
+   * over for this seat but keeps their place in line for the next one.
    */
   async passSeatOn(manager: EntityManager, slotId: string, now: Date): Promise<WaitlistEntryEntity | null> {
     const slot = await this.slots.findById(slotId, manager);
@@ -193,6 +204,7 @@ export class WaitlistService {
         const next = await this.waitlist.nextWaiting(manager, slotId, tried);
         if (!next) break;
         tried.push(next.id);
+        if (!(await this.canTakeSeat(manager, next, slot, now))) continue;
         if (await this.waitlist.offer(manager, next.id, holdUntil, now)) {
           const offered = Object.assign(next, {
             status: WaitlistStatus.Offered,
@@ -237,6 +249,33 @@ export class WaitlistService {
     if (expired > 0 || closed > 0)
       this.logger.log({ expired, closed }, 'Waitlist holds expired and lines closed');
     return { expired, closed };
+  }
+
+  /**
+   * Whether the student in line could accept the seat now: the checks of `accept`, read without locking the
+   * student (a lock here could deadlock with their own cancellation); `accept` checks again under the lock.
+   */
+  private async canTakeSeat(
+    manager: EntityManager,
+    entry: WaitlistEntryEntity,
+    slot: SlotEntity,
+    now: Date,
+  ): Promise<boolean> {
+    const student = await this.users.findById(entry.studentId, manager);
+    if (!student) return false;
+    try {
+      this.rules.assertProfile(student);
+      await this.standing.assertCanBook(student.id, now, manager);
+      await this.rules.assertStudentRules(manager, student.id, slot, now);
+      return true;
+    } catch (error) {
+      if (!(error instanceof DomainException)) throw error;
+      this.logger.log(
+        { slotId: slot.id, entryId: entry.id, reason: error.code },
+        'Freed seat passed over a student who could not take it',
+      );
+      return false;
+    }
   }
 
   private async owned(

@@ -1,6 +1,6 @@
 import { type CanActivate, type ExecutionContext, Injectable } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
-import type { FastifyRequest } from 'fastify';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { IS_PUBLIC } from '../../common/decorators/public.decorator';
 import { UsersRepository } from '../users/users.repository';
 import { AccessTokenService } from './access-token.service';
@@ -43,6 +43,9 @@ export class AccessTokenGuard implements CanActivate {
     // signed out and in again on another process within the cache's second); that token is genuine.
     if (tokenVersion < user.tokenVersion) throw new TokenRevokedException();
     request.user = user;
+    // Whatever a signed-in request answers is this user's: no cache (browser, WebView, proxy) may keep it. A
+    // handler that sets its own Cache-Control with @Header replaces this.
+    void context.switchToHttp().getResponse<FastifyReply>().header('cache-control', 'no-store');
     return true;
   }
 }

@@ -49,6 +49,8 @@ export class AccessTokenService {
     try {
       const payload = await this.jwt.verifyAsync<AccessTokenPayload>(token);
       if (typeof payload.sub !== 'string' || payload.sub.length === 0) throw new TokenInvalidException();
+      // jsonwebtoken accepts a token without `exp` as never expiring; every token this server issues has one.
+      if (typeof payload.exp !== 'number' || !Number.isFinite(payload.exp)) throw new TokenInvalidException();
       const verified = { userId: payload.sub, tokenVersion: tokenVersionOf(payload) };
       // Remembered until the token expires (TTLs are whole milliseconds, at least one).
       this.verified.set(token, verified, { ttl: Math.max(1, payload.exp * 1000 - now) });

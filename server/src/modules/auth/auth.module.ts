@@ -3,6 +3,7 @@ import { Module } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
 import { JwtModule } from '@nestjs/jwt';
 import { ThrottlerModule } from '@nestjs/throttler';
+import { LargeBodyThrottlerGuard } from '../../common/guards/large-body-throttler.guard';
 import { RolesGuard } from '../../common/guards/roles.guard';
 import { APP_CONFIG, type AppConfig } from '../../config/app-config';
 import { RedisService } from '../redis/redis.service';
@@ -43,9 +44,10 @@ import { AuthService } from './auth.service';
   providers: [
     AuthService,
     AccessTokenService,
-    // Order matters: the token guard loads the user that the roles guard checks.
+    // Order matters: the token guard loads the user that the roles guard and the large-body limit use.
     { provide: APP_GUARD, useClass: AccessTokenGuard },
     { provide: APP_GUARD, useClass: RolesGuard },
+    { provide: APP_GUARD, useClass: LargeBodyThrottlerGuard },
   ],
 })
 export class AuthModule {}

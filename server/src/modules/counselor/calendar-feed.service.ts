@@ -14,6 +14,7 @@ import { CounselorRoute } from '@careerside/shared';
 import type { UserEntity } from '../users/user.entity';
 import { CounselorCalendarFeedEntity } from './counselor-access.entity';
 import { foldIcsLines } from './ical-folding';
+import { icsText } from './ical-text';
 import { CounselorRepository, type ScheduleRow } from './counselor.repository';
 import { NotBoundToAdvisorException } from './counselor.exception';
 import { AesGcmCipher, sha256Hex } from '../../common/crypto/aes-gcm-cipher';
@@ -90,7 +91,7 @@ export class CalendarFeedService {
     const { error, value } = createEvents(events, {
       productId: '-//careerside//counselor calendar//ZH',
       method: 'PUBLISH',
-      calName: `就业指导预约${owner.name ? ` · ${owner.name}` : ''}`,
+      calName: icsText(`就业指导预约${owner.name ? ` · ${owner.name}` : ''}`),
     });
     if (error || !value) throw error ?? new Error('ics produced no calendar');
     // ics already asks for hourly refreshes with X-PUBLISHED-TTL (Outlook); Apple reads REFRESH-INTERVAL.
@@ -112,17 +113,19 @@ export class CalendarFeedService {
       end: row.endsAt.getTime(),
       endInputType: 'utc',
       endOutputType: 'utc',
-      title: `${cancelled ? '[已取消] ' : ''}${topic} · ${row.student.name ?? '学生'}`,
-      description: [
-        `主题：${topic}`,
-        `学生：${row.student.name ?? ''}`,
-        `状态：${STATUS_LABELS[row.status]}`,
-        row.title ? `活动：${row.title}` : null,
-      ]
-        .filter(Boolean)
-        .join('\n'),
-      location: where || undefined,
-      url: row.meetingUrl ?? undefined,
+      title: icsText(`${cancelled ? '[已取消] ' : ''}${topic} · ${row.student.name ?? '学生'}`),
+      description: icsText(
+        [
+          `主题：${topic}`,
+          `学生：${row.student.name ?? ''}`,
+          `状态：${STATUS_LABELS[row.status]}`,
+          row.title ? `活动：${row.title}` : null,
+        ]
+          .filter(Boolean)
+          .join('\n'),
+      ),
+      location: where ? icsText(where) : undefined,
+      url: row.meetingUrl ? icsText(row.meetingUrl) : undefined,
       status: cancelled ? 'CANCELLED' : 'CONFIRMED',
       busyStatus: cancelled ? 'FREE' : 'BUSY',
       // A given appointment's time never changes (a reschedule is a new appointment), only its status.

@@ -30,12 +30,12 @@ import {
 } from '@careerside/shared';
 import { CurrentUser } from '../../common/decorators/current-user.decorator';
 import { Roles } from '../../common/decorators/roles.decorator';
-import { PerUserThrottlerGuard } from '../../common/guards/per-user-throttler.guard';
 import { ApiErrors } from '../../common/openapi/api-errors.decorator';
 import type { UserEntity } from '../users/user.entity';
 import { CalendarFeedService } from './calendar-feed.service';
 import { CounselorNotesService } from './counselor-notes.service';
 import { CounselorStaffService } from './counselor-staff.service';
+import { InviteThrottlerGuard } from './invite-throttler.guard';
 import { CounselorService } from './counselor.service';
 import {
   AcceptCounselorInviteDto,
@@ -217,7 +217,7 @@ export class CounselorController {
 
   @Post(CounselorRoute.inviteAccept)
   @Roles(Role.Student, Role.Counselor)
-  @UseGuards(PerUserThrottlerGuard)
+  @UseGuards(InviteThrottlerGuard)
   @HttpCode(HttpStatus.OK)
   @ApiOperation({
     summary: 'Redeem a one-time counselor invite: my account becomes the counselor of its advisor profile',

@@ -11,6 +11,7 @@ import { CounselorStaffController } from './counselor-staff.controller';
 import { CounselorStaffService } from './counselor-staff.service';
 import { CounselorController } from './counselor.controller';
 import { CounselorRepository } from './counselor.repository';
+import { InviteThrottlerGuard } from './invite-throttler.guard';
 import { CounselorService } from './counselor.service';
 
 /** The counselor workspace (issue 5): day view, notes, time off, calendar feed, morning agenda, staff view. */
@@ -24,6 +25,7 @@ import { CounselorService } from './counselor.service';
     CalendarFeedService,
     CounselorStaffService,
     CounselorAgenda,
+    InviteThrottlerGuard,
   ],
 })
 export class CounselorModule {}

@@ -19,6 +19,7 @@ import {
   type ReflectionDto,
 } from '@careerside/shared';
 import { RequestValidationException, ResourceNotFoundException } from '../../common/errors/common.exceptions';
+import { calendarDateMessage, isCalendarDate } from '../../common/time/calendar-date';
 import { addDays, startOfZonedDay, wallTime, zonedDate } from '../../common/time/zoned-time';
 import type { AppConfig } from '../../config/app-config';
 import { InjectConfig } from '../../config/inject-config.decorator';
@@ -361,15 +362,12 @@ export class CounselorService {
   }
 }
 
-/** A real calendar date (2026-02-30 is refused), named by its field. */
+/** A real calendar date (2026-02-30 is refused) in the accepted years, named by its field. */
 export function validDate(value: string, field: string): string {
-  const parsed = new Date(`${value}T00:00:00Z`);
-  if (
-    !/^\d{4}-\d{2}-\d{2}$/.test(value) ||
-    Number.isNaN(parsed.getTime()) ||
-    parsed.toISOString().slice(0, 10) !== value
-  ) {
-    throw new RequestValidationException([{ field, message: `${field} must be a date YYYY-MM-DD` }]);
+  if (!isCalendarDate(value)) {
+    throw new RequestValidationException([
+      { field, constraint: 'isCalendarDate', message: calendarDateMessage(field) },
+    ]);
   }
   return value;
 }

@@ -30,6 +30,7 @@ import {
 } from '@careerside/shared';
 import { CurrentUser } from '../../common/decorators/current-user.decorator';
 import { Roles } from '../../common/decorators/roles.decorator';
+import { LargeJsonBody } from '../../common/http/json-body';
 import { ApiErrors } from '../../common/openapi/api-errors.decorator';
 import type { UserEntity } from '../users/user.entity';
 import { AdminJobsService } from './admin-jobs.service';
@@ -73,6 +74,7 @@ export class AdminJobsController {
   }
 
   @Post(JobsRoute.admin.import)
+  @LargeJsonBody()
   @HttpCode(HttpStatus.OK)
   @ApiOperation({
     summary: 'Import postings from CSV text: all or nothing, with every row error named by row and column',

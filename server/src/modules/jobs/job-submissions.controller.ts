@@ -2,6 +2,7 @@ import {
   Body,
   Controller,
   Get,
+  Header,
   HttpCode,
   HttpStatus,
   Param,
@@ -65,6 +66,8 @@ export class EmployerSubmissionsController {
   }
 
   @Get(JobsRoute.employer.submission)
+  // Private to whoever holds the link, and it changes when staff review it: never kept by a cache.
+  @Header('cache-control', 'no-store')
   @ApiOperation({ summary: "A submission's review status, by its secret token" })
   @ApiOkResponse({ type: JobSubmissionStatusResponseDto })
   @ApiErrors(404)

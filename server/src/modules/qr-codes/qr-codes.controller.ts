@@ -4,9 +4,11 @@ import { Type } from 'class-transformer';
 import { IsInt, IsOptional, Max, Min } from 'class-validator';
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { ApiRoute, Role } from '@careerside/shared';
+import { CurrentUser } from '../../common/decorators/current-user.decorator';
 import { Public } from '../../common/decorators/public.decorator';
 import { Roles } from '../../common/decorators/roles.decorator';
 import { ApiErrors } from '../../common/openapi/api-errors.decorator';
+import type { UserEntity } from '../users/user.entity';
 import { QrCodesService } from './qr-codes.service';
 
 export class QrCodeQueryDto {
@@ -62,12 +64,20 @@ export class QrCodesController {
   @ApiBearerAuth()
   @ApiOperation({
     summary: 'The WeChat mini-program code (PNG) that opens the advisor page',
-    description: 'Made by getwxacodeunlimit with scene a=<shortCode>; the app reads the scene at launch.',
+    description:
+      'Made by getwxacodeunlimit with scene a=<shortCode>; the app reads the scene at launch. ' +
+      "Staff, and the advisor's own counselor (another counselor: 403 NOT_OWN_ADVISOR); each call may spend " +
+      "the center's WeChat quota.",
   })
   @ApiOkResponse(PNG)
-  @ApiErrors(401, 403, 404, [503, 'MINI_PROGRAM_CODE_UNAVAILABLE: WeChat not configured or refusing'])
-  async miniProgramCode(@Param('id') id: string): Promise<StreamableFile> {
-    return png(await this.codes.advisorMiniProgramCode(id));
+  @ApiErrors(
+    401,
+    [403, 'FORBIDDEN (a student), NOT_OWN_ADVISOR (another advisor)'],
+    404,
+    [503, 'MINI_PROGRAM_CODE_UNAVAILABLE: WeChat not configured or refusing'],
+  )
+  async miniProgramCode(@CurrentUser() user: UserEntity, @Param('id') id: string): Promise<StreamableFile> {
+    return png(await this.codes.advisorMiniProgramCode(user, id));
   }
 
   @Get(ApiRoute.booking.centerMiniProgramCode)
@@ -86,10 +96,13 @@ export class QrCodesController {
   @Get(ApiRoute.booking.advisorPoster)
   @Roles(Role.Admin, Role.Counselor)
   @ApiBearerAuth()
-  @ApiOperation({ summary: 'A printable A4 door poster (PNG): name, title, room, topics and the QR code' })
+  @ApiOperation({
+    summary: 'A printable A4 door poster (PNG): name, title, room, topics and the QR code',
+    description: "Staff, and the advisor's own counselor (another counselor: 403 NOT_OWN_ADVISOR).",
+  })
   @ApiOkResponse(PNG)
-  @ApiErrors(401, 403, 404)
-  async poster(@Param('id') id: string): Promise<StreamableFile> {
-    return png(await this.codes.poster(id));
+  @ApiErrors(401, [403, 'FORBIDDEN (a student), NOT_OWN_ADVISOR (another advisor)'], 404)
+  async poster(@CurrentUser() user: UserEntity, @Param('id') id: string): Promise<StreamableFile> {
+    return png(await this.codes.poster(user, id));
   }
 }

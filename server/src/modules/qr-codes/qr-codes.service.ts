@@ -1,6 +1,6 @@
 import { HttpStatus, Injectable, Logger } from '@nestjs/common';
 import QRCode from 'qrcode';
-import { ADVISING_TOPICS, ErrorCode, QR_SCENE } from '@careerside/shared';
+import { ADVISING_TOPICS, ErrorCode, QR_SCENE, Role } from '@careerside/shared';
 import { ResourceNotFoundException } from '../../common/errors/common.exceptions';
 import { DomainException } from '../../common/errors/domain.exception';
 import type { AppConfig } from '../../config/app-config';
@@ -10,6 +10,7 @@ import { ADVISOR_PAGE, advisorBookingUrl } from '../advisors/advisor.mapper';
 import { AdvisorsRepository } from '../advisors/advisors.repository';
 import { WechatApiError, WechatNotConfiguredError, WechatTransportError } from '../wechat/wechat.errors';
 import { MiniProgramCodeClient } from './mini-program-code.client';
+import type { UserEntity } from '../users/user.entity';
 import { renderPoster } from './poster';
 
 /** The booking tab: what the center's own code opens. */
@@ -26,6 +27,16 @@ export class MiniProgramCodeUnavailableException extends DomainException {
         cause,
         headers: { 'retry-after': '30' },
       },
+    );
+  }
+}
+
+export class NotOwnAdvisorException extends DomainException {
+  constructor() {
+    super(
+      ErrorCode.NotOwnAdvisor,
+      HttpStatus.FORBIDDEN,
+      "Only staff and the advisor's own counselor can get this advisor's poster and mini-program code",
     );
   }
 }
@@ -58,8 +69,8 @@ export class QrCodesService {
   }
 
   /** The scene is `a=<shortCode>` (8 characters; WeChat allows 32). */
-  async advisorMiniProgramCode(advisorRef: string): Promise<Buffer> {
-    const advisor = await this.advisor(advisorRef);
+  async advisorMiniProgramCode(user: UserEntity, advisorRef: string): Promise<Buffer> {
+    const advisor = await this.ownAdvisor(user, advisorRef);
     return this.miniProgramCode(`${QR_SCENE.advisorPrefix}${advisor.shortCode}`, ADVISOR_PAGE);
   }
 
@@ -83,8 +94,8 @@ export class QrCodesService {
     });
   }
 
-  async poster(advisorRef: string): Promise<Buffer> {
-    const advisor = await this.advisor(advisorRef);
+  async poster(user: UserEntity, advisorRef: string): Promise<Buffer> {
+    const advisor = await this.ownAdvisor(user, advisorRef);
     const url = advisorBookingUrl(this.config.http.publicUrl, advisor.id);
     const key = `poster:${advisor.id}:${advisor.updatedAt.getTime()}:${url}`;
     return this.cached(key, async () =>
@@ -102,6 +113,13 @@ export class QrCodesService {
         footer: url,
       }),
     );
+  }
+
+  /** Staff may print any advisor's poster and code; a counselor only their own (a code spends WeChat's quota). */
+  private async ownAdvisor(user: UserEntity, ref: string): Promise<AdvisorEntity> {
+    const advisor = await this.advisor(ref);
+    if (user.role !== Role.Admin && user.advisorId !== advisor.id) throw new NotOwnAdvisorException();
+    return advisor;
   }
 
   private async advisor(ref: string): Promise<AdvisorEntity> {

@@ -20,6 +20,9 @@ export class SlotListingCache {
     ttl: SLOT_LISTING_TTL_MS,
   });
 
+  private readonly pending = new Map<string, Promise<JsonText<SlotListResponse> | null>>();
+  private generation = 0;
+
   get(key: string): JsonText<SlotListResponse> | null {
     return this.entries.get(key) ?? null;
   }
@@ -28,7 +31,36 @@ export class SlotListingCache {
     this.entries.set(key, body);
   }
 
+  /**
+   * The listing under `key`, stored or from `compute`, which runs once for every caller that asks while it
+   * runs: when an entry expires, each request already in flight would otherwise rebuild it (50 at a time
+   * under bench:slots). A clear() while it runs keeps its answer out of the cache, and callers after the
+   * clear start a computation of their own. A null answer (nothing to store) is passed on, not stored.
+   */
+  share(
+    key: string,
+    compute: () => Promise<JsonText<SlotListResponse> | null>,
+  ): Promise<JsonText<SlotListResponse> | null> {
+    const stored = this.entries.get(key);
+    if (stored) return Promise.resolve(stored);
+    const running = this.pending.get(key);
+    if (running) return running;
+    const generation = this.generation;
+    const computation = compute()
+      .then((body) => {
+        if (body && generation === this.generation) this.entries.set(key, body);
+        return body;
+      })
+      .finally(() => {
+        if (this.pending.get(key) === computation) this.pending.delete(key);
+      });
+    this.pending.set(key, computation);
+    return computation;
+  }
+
   clear(): void {
+    this.generation += 1;
     this.entries.clear();
+    this.pending.clear();
   }
 }

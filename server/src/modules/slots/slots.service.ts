@@ -58,6 +58,22 @@ export class SlotsService {
     return this.listings.get(this.listingKey(advisorKey, range, now));
   }
 
+  /**
+   * The serialized listing of the active advisor `findActive` finds (null: none by that key), stored for the
+   * next second and computed once for all the requests that miss together.
+   */
+  sharedListing(
+    advisorKey: string,
+    range: { from?: string; to?: string },
+    findActive: () => Promise<{ id: string } | null>,
+    now = new Date(),
+  ): Promise<JsonText<SlotListResponse> | null> {
+    return this.listings.share(this.listingKey(advisorKey, range, now), async () => {
+      const advisor = await findActive();
+      return advisor ? toJsonText(await this.listForAdvisor(advisor.id, range, now)) : null;
+    });
+  }
+
   /** The listing serialized, stored for the next second when the advisor is active (visible to everyone). */
   async listingText(
     advisor: { id: string; active: boolean },

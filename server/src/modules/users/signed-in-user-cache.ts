@@ -29,6 +29,9 @@ export class SignedInUserCache implements EntitySubscriberInterface<UserEntity> 
     ttl: SIGNED_IN_USER_TTL_MS,
   });
 
+  private readonly pending = new Map<string, Promise<UserEntity | null>>();
+  private generation = 0;
+
   constructor(dataSource: DataSource) {
     dataSource.subscribers.push(this);
   }
@@ -43,8 +46,36 @@ export class SignedInUserCache implements EntitySubscriberInterface<UserEntity> 
     this.entries.set(user.id, Object.assign(new UserEntity(), user));
   }
 
+  /**
+   * The user, stored or from `load`, which runs once for every caller that asks while it runs (a page's
+   * parallel requests all miss together when the entry expires); each caller gets its own copy. A write to
+   * users while it runs keeps the loaded row out of the cache; callers after it load anew.
+   */
+  async share(id: string, load: () => Promise<UserEntity | null>): Promise<UserEntity | null> {
+    const stored = this.get(id);
+    if (stored) return stored;
+    let running = this.pending.get(id);
+    if (!running) {
+      const generation = this.generation;
+      const loading: Promise<UserEntity | null> = load()
+        .then((user) => {
+          if (user && generation === this.generation) this.set(user);
+          return user;
+        })
+        .finally(() => {
+          if (this.pending.get(id) === loading) this.pending.delete(id);
+        });
+      this.pending.set(id, loading);
+      running = loading;
+    }
+    const user = await running;
+    return user ? Object.assign(new UserEntity(), user) : null;
+  }
+
   clear(): void {
+    this.generation += 1;
     this.entries.clear();
+    this.pending.clear();
   }
 
   listenTo(): typeof UserEntity {

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { Brackets, Repository } from 'typeorm';
+import { Brackets, type EntityManager, Repository } from 'typeorm';
 import type { Degree, Role } from '@careerside/shared';
 import { isUniqueViolation } from '../../database/database-errors';
 import { SignedInUserCache } from './signed-in-user-cache';
@@ -42,17 +42,14 @@ export class UsersRepository {
     private readonly signedIn: SignedInUserCache,
   ) {}
 
-  findById(id: string): Promise<UserEntity | null> {
-    return this.users.findOneBy({ id });
+  /** With `manager`, read inside that transaction. */
+  findById(id: string, manager?: EntityManager): Promise<UserEntity | null> {
+    return (manager ? manager.getRepository(UserEntity) : this.users).findOneBy({ id });
   }
 
   /** The user behind a request's token; reused for up to a second (see SignedInUserCache). */
-  async findSignedIn(id: string): Promise<UserEntity | null> {
-    const cached = this.signedIn.get(id);
-    if (cached) return cached;
-    const user = await this.users.findOneBy({ id });
-    if (user) this.signedIn.set(user);
-    return user;
+  findSignedIn(id: string): Promise<UserEntity | null> {
+    return this.signedIn.share(id, () => this.users.findOneBy({ id }));
   }
 
   findByOpenid(openid: string): Promise<UserEntity | null> {

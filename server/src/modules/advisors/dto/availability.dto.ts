@@ -35,12 +35,11 @@ import {
   taxonomyCodes,
 } from '@careerside/shared';
 import { trim } from '../../../common/decorators/trim.transform';
+import { IsCalendarDate, IsNotBeforeFrom } from '../../../common/time/calendar-date';
 
 const MODE_CODES = taxonomyCodes(APPOINTMENT_MODES);
 const TIME = /^([01]\d|2[0-3]):[0-5]\d$/;
-const DATE = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
 const timeMessage = (field: string) => `${field} must be HH:MM (24-hour)`;
-const dateMessage = (field: string) => `${field} must be a date YYYY-MM-DD`;
 
 export class WeeklyRuleInputDto implements WeeklyRuleInput {
   @ApiProperty({ enum: ISO_WEEKDAYS, description: '1 = Monday ... 7 = Sunday' })
@@ -110,7 +109,7 @@ export class WeeklyRuleListResponseDto {
 
 export class CreateAvailabilityExceptionDto implements CreateAvailabilityExceptionRequest {
   @ApiProperty({ example: '2026-12-24' })
-  @Matches(DATE, { message: dateMessage('date') })
+  @IsCalendarDate()
   date: string;
 
   @ApiProperty({ enum: AVAILABILITY_EXCEPTION_KINDS })
@@ -178,7 +177,7 @@ export class AvailabilityExceptionListResponseDto {
 
 export class CreateClosureDto implements CreateClosureRequest {
   @ApiProperty({ example: '2027-01-01' })
-  @Matches(DATE, { message: dateMessage('date') })
+  @IsCalendarDate()
   date: string;
 
   @ApiProperty({ maxLength: 100, example: '元旦' })
@@ -199,12 +198,13 @@ export class ClosureListResponseDto {
 export class SlotListQueryDto implements SlotListQuery {
   @ApiPropertyOptional({ example: '2026-11-30', description: 'Default today (center time)' })
   @IsOptional()
-  @Matches(DATE, { message: dateMessage('from') })
+  @IsCalendarDate()
   from?: string;
 
   @ApiPropertyOptional({ example: '2026-12-13', description: 'Default the last day of the booking horizon' })
   @IsOptional()
-  @Matches(DATE, { message: dateMessage('to') })
+  @IsCalendarDate()
+  @IsNotBeforeFrom()
   to?: string;
 }
 

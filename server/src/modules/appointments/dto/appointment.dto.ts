@@ -167,6 +167,7 @@ class BookingRulesResponseDto implements BookingRulesDto {
   @ApiProperty() strikeWindowDays: number;
   @ApiProperty() suspensionDays: number;
   @ApiProperty() waitlistHoldMinutes: number;
+  @ApiProperty() maxWaitlistEntries: number;
   @ApiProperty() checkInOpensMinutesBefore: number;
   @ApiProperty() checkInClosesMinutesAfter: number;
   @ApiProperty() timezone: string;

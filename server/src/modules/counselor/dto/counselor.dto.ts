@@ -28,12 +28,11 @@ import {
   taxonomyCodes,
 } from '@careerside/shared';
 import { trim } from '../../../common/decorators/trim.transform';
+import { IsCalendarDate, IsNotBeforeFrom } from '../../../common/time/calendar-date';
 
 const MODE_CODES = taxonomyCodes(APPOINTMENT_MODES);
 const TIME = /^([01]\d|2[0-3]):[0-5]\d$/;
-const DATE = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
 const ID = /^[A-Za-z0-9_-]{1,36}$/;
-const dateMessage = (field: string) => `${field} must be a date YYYY-MM-DD`;
 const timeMessage = (field: string) => `${field} must be HH:MM (24-hour)`;
 
 export const NOTE_MAX_LENGTH = 2000;
@@ -41,7 +40,7 @@ export const NOTE_MAX_LENGTH = 2000;
 export class CounselorScheduleQueryDto implements CounselorScheduleQuery {
   @ApiPropertyOptional({ example: '2026-11-26', description: 'Default: today in the center time zone' })
   @IsOptional()
-  @Matches(DATE, { message: dateMessage('date') })
+  @IsCalendarDate()
   date?: string;
 }
 
@@ -56,7 +55,7 @@ export class CreateCounselorNoteDto implements CreateCounselorNoteRequest {
 
 export class CounselorTimeOffDto implements CounselorTimeOffRequest {
   @ApiProperty({ example: '2026-12-01' })
-  @Matches(DATE, { message: dateMessage('date') })
+  @IsCalendarDate()
   date: string;
 
   @ApiProperty({ nullable: true, type: String, description: 'Null with endTime: the whole day' })
@@ -79,7 +78,7 @@ export class CounselorTimeOffDto implements CounselorTimeOffRequest {
 
 export class CounselorExtraHoursDto implements CounselorExtraHoursRequest {
   @ApiProperty({ example: '2026-12-05' })
-  @Matches(DATE, { message: dateMessage('date') })
+  @IsCalendarDate()
   date: string;
 
   @ApiProperty({ example: '18:00' })
@@ -163,11 +162,12 @@ export class SupervisedNotesQueryDto implements SupervisedNotesQuery {
 
 export class CounselorStatsQueryDto implements CounselorStatsQuery {
   @ApiProperty({ example: '2026-11-01' })
-  @Matches(DATE, { message: dateMessage('from') })
+  @IsCalendarDate()
   from: string;
 
   @ApiProperty({ example: '2026-11-30' })
-  @Matches(DATE, { message: dateMessage('to') })
+  @IsCalendarDate()
+  @IsNotBeforeFrom()
   to: string;
 }
 

@@ -12,6 +12,7 @@ import {
   Min,
   IsNotEmpty,
   MaxLength,
+  ValidateIf,
 } from 'class-validator';
 import {
   ALERT_FREQUENCIES,
@@ -36,10 +37,13 @@ function trimEach({ value }: TransformFnParams): unknown {
     : value;
 }
 
+/** A list may be left out (then it is empty); `null` is refused by name, not read as a list. */
+const OptionalList = (): PropertyDecorator => ValidateIf((_object, value) => value !== undefined);
+
 /** PUT replaces all preferences; a list left out is empty (no condition on that field). */
 export class UpdateJobAlertsDto implements UpdateJobAlertsRequest {
   @ApiPropertyOptional({ enum: INDUSTRY_CODES, isArray: true, description: 'Empty: any industry' })
-  @IsOptional()
+  @OptionalList()
   @IsArray()
   @ArrayMaxSize(INDUSTRY_CODES.length)
   @IsIn(INDUSTRY_CODES, { each: true })
@@ -50,14 +54,14 @@ export class UpdateJobAlertsDto implements UpdateJobAlertsRequest {
     isArray: true,
     description: 'Empty: any key sector or none',
   })
-  @IsOptional()
+  @OptionalList()
   @IsArray()
   @ArrayMaxSize(KEY_SECTOR_CODES.length)
   @IsIn(KEY_SECTOR_CODES, { each: true })
   keySectors: KeySector[] = [];
 
   @ApiPropertyOptional({ type: [String], description: 'Empty: anywhere', example: ['西安', '成都'] })
-  @IsOptional()
+  @OptionalList()
   @Transform(trimEach)
   @IsArray()
   @ArrayMaxSize(JOB_LIMITS.alertListMax)
@@ -70,7 +74,7 @@ export class UpdateJobAlertsDto implements UpdateJobAlertsRequest {
     type: [String],
     description: 'Any one appearing in the posting is enough; empty: no condition',
   })
-  @IsOptional()
+  @OptionalList()
   @Transform(trimEach)
   @IsArray()
   @ArrayMaxSize(JOB_LIMITS.alertListMax)

@@ -35,11 +35,13 @@ import {
   type Role,
 } from '@careerside/shared';
 import { trim } from '../../../common/decorators/trim.transform';
+import { IsDateTimeInRange } from '../../../common/time/calendar-date';
 
 export class DeliveryStatsQueryDto implements DeliveryStatsQuery {
   @ApiPropertyOptional({ format: 'date-time', description: 'Default: 30 days ago' })
   @IsOptional()
   @IsISO8601({ strict: true })
+  @IsDateTimeInRange()
   since?: string;
 }
 
