@@ -201,6 +201,15 @@ describe('fan-outs in pages', () => {
     );
     expect(entries).toHaveLength(announced.body.notified);
     expect(entries.every((entry) => Number(entry.count) === 1)).toBe(true);
+    // Every entry has its WeChat delivery (on MySQL/MariaDB written over the page's id range), for its user.
+    const [{ deliveries, own }]: { deliveries: number | string; own: number | string }[] =
+      await t.dataSource.query(
+        `SELECT COUNT(*) AS deliveries, SUM(CASE WHEN d.user_id = n.user_id THEN 1 ELSE 0 END) AS own
+         FROM notification_deliveries d JOIN notifications n ON n.id = d.notification_id
+         WHERE n.title = '分页公告'`,
+      );
+    expect(Number(deliveries)).toBe(announced.body.notified);
+    expect(Number(own)).toBe(announced.body.notified);
     const inbox = await counselor.api.get<NotificationListResponse>('me/notifications');
     expect(inbox.body.items.map((item) => item.title)).toContain('分页公告');
   });

@@ -40,6 +40,11 @@ const INSERT_CHUNK = 2000;
 // From this many rows a MySQL insert passes the text the rows share once (insertSharingText).
 const SHARED_TEXT_MIN_ROWS = 2;
 
+/** The ids insertRolePage gives a page written with this prefix: from the first to the last possible. */
+export function pageIdRange(idPrefix: string): { from: string; to: string } {
+  return { from: `${idPrefix}000000`, to: `${idPrefix}ffffff` };
+}
+
 /** Whether every row says the same thing (a fan-out page): they differ only in id, user and times. */
 function sharesText(rows: readonly NewNotification[]): boolean {
   const first = rows[0];
@@ -203,6 +208,67 @@ export class NotificationsRepository {
       if (rows.length < size) return;
       after = rows[rows.length - 1].id;
     }
+  }
+
+  /**
+   * The id of the last of the next `size` users with this role after `after` (id order), or null when there
+   * are none: the upper end of a fan-out page that insertRolePage then writes from the users table.
+   */
+  async lastUserIdOfRolePage(
+    manager: EntityManager,
+    role: string,
+    after: string,
+    size: number,
+  ): Promise<string | null> {
+    // The primary key range reads just the page (see userIdPagesWithRole).
+    const users = isMysql(manager) ? 'users FORCE INDEX (PRIMARY)' : 'users';
+    const rows: { last: string | null }[] = await manager.query(
+      `SELECT MAX(id) AS last FROM (SELECT id FROM ${users} WHERE role = ? AND id > ? ORDER BY id LIMIT ?) page`,
+      [role, after, size],
+    );
+    return rows[0]?.last ?? null;
+  }
+
+  /**
+   * MySQL/MariaDB: a role fan-out's page straight from the users table (INSERT ... SELECT), one entry for
+   * each user with this role whose id is in (after, upTo], skipping users who have this dedupe key already.
+   * No id goes through the server: entry ids are `idPrefix` (the first 30 characters of a UUIDv7) followed
+   * by the user's 6-hex position in the page, so they are unique, ascend with the user id, and the page's new
+   * entries are exactly the ids in pageIdRange(idPrefix). The shared text goes in session variables as in
+   * insertSharingText, so this needs the caller's transaction. Answers how many entries were new.
+   */
+  async insertRolePage(
+    manager: EntityManager,
+    page: {
+      role: string;
+      after: string;
+      upTo: string;
+      idPrefix: string;
+      row: Omit<NewNotification, 'id' | 'userId'>;
+    },
+  ): Promise<number> {
+    const { row } = page;
+    if (page.idPrefix.length !== 30) throw new Error('insertRolePage: idPrefix must be 30 characters');
+    await execute(
+      manager,
+      'SET @fan_out_kind = ?, @fan_out_title = ?, @fan_out_body = ?, @fan_out_page = ?, @fan_out_payload = ?, @fan_out_dedupe_key = ?',
+      [row.kind, row.title, row.body, row.page, row.payload, row.dedupeKey],
+    );
+    return execute(
+      manager,
+      `INSERT IGNORE INTO notifications (${COLUMNS.join(', ')})
+       SELECT CONCAT(?, LOWER(LPAD(HEX(ROW_NUMBER() OVER (ORDER BY u.id)), 6, '0'))), u.id, @fan_out_kind,
+              @fan_out_title, @fan_out_body, @fan_out_page, @fan_out_payload, @fan_out_dedupe_key, ?, NULL, ?
+       FROM users u FORCE INDEX (PRIMARY) WHERE u.role = ? AND u.id > ? AND u.id <= ?`,
+      [
+        page.idPrefix,
+        sqlTime(manager, row.visibleAt),
+        sqlTime(manager, row.createdAt),
+        page.role,
+        page.after,
+        page.upTo,
+      ],
+    );
   }
 
   /** The subset of these user ids that exist. */

@@ -15,7 +15,7 @@ import { WorkScheduler } from '../scheduling/work-scheduler';
 import { SubscribeMessageSender } from '../wechat/subscribe-message.sender';
 import { DeliveriesRepository } from './deliveries.repository';
 import { nextDayPushTime, nextPushTime } from './delivery/quiet-hours';
-import { type NewNotification, NotificationsRepository } from './notifications.repository';
+import { type NewNotification, NotificationsRepository, pageIdRange } from './notifications.repository';
 import { chunks, isMysql } from './sql-support';
 import type { NotificationFieldsOf } from './templates/kind-policy';
 import { TemplateRegistry } from './templates/template-registry';
@@ -144,12 +144,51 @@ export class NotificationsService implements OnModuleInit, EntitySubscriberInter
     message: NotificationMessage<K>,
   ): Promise<{ notified: number }> {
     const size = this.config.notifications.fanOutChunk;
+    if (isMysql(manager) && manager.queryRunner) return this.fanOutToRoles(manager, roles, message, size);
     const notifications = this.notifications;
     async function* pages(): AsyncGenerator<string[]> {
       // A user has one role, so the roles' pages never share an id.
       for (const role of new Set(roles)) yield* notifications.userIdPagesWithRole(manager, role, size);
     }
     return this.fanOut(manager, pages(), message, true);
+  }
+
+  /**
+   * notifyRoles on MySQL/MariaDB: each page is written from the users table by INSERT ... SELECT (entries)
+   * and INSERT ... SELECT over the page's id range (deliveries), so no user id or row goes through the
+   * server. Reading the ids into the server and sending them back was about a fifth of a 400,000-user
+   * announcement's time.
+   */
+  private async fanOutToRoles(
+    manager: EntityManager,
+    roles: readonly Role[],
+    message: AnyMessage,
+    size: number,
+  ): Promise<{ notified: number }> {
+    let notified = 0;
+    const template = this.toRow('', message);
+    // A user has one role, so the roles' pages never share a user.
+    for (const role of new Set(roles)) {
+      let after = '';
+      for (;;) {
+        const upTo = await this.notifications.lastUserIdOfRolePage(manager, role, after, size);
+        if (upTo === null) break;
+        const now = new Date();
+        const idPrefix = uuidV7(now.getTime()).slice(0, 30);
+        const visibleAt = message.dueAt ?? now;
+        const inserted = await this.notifications.insertRolePage(manager, {
+          role,
+          after,
+          upTo,
+          idPrefix,
+          row: { ...template, createdAt: now, visibleAt },
+        });
+        notified += inserted;
+        if (inserted > 0) await this.addDelivery(manager, pageIdRange(idPrefix), message, visibleAt);
+        after = upTo;
+      }
+    }
+    return { notified };
   }
 
   private async fanOut(
@@ -254,7 +293,7 @@ export class NotificationsService implements OnModuleInit, EntitySubscriberInter
 
   private async addDelivery(
     manager: EntityManager,
-    notificationIds: readonly string[],
+    notificationIds: readonly string[] | { from: string; to: string },
     message: AnyMessage,
     visibleAt: Date,
   ): Promise<void> {
