@@ -57,6 +57,11 @@ export interface NotificationsConfig {
   concurrency: number;
   /** Deliveries claimed per database round trip. */
   batchSize: number;
+  /**
+   * Users per page of a fan-out (job alerts, announcements): read by id, written and released before the
+   * next page, so a fan-out's memory does not grow with its audience.
+   */
+  fanOutChunk: number;
   /** How often due deliveries and scheduled work are looked for (new ones also nudge the worker). */
   pollMs: number;
   /** How long a claim lasts without renewal before another worker may recover it. */

@@ -273,11 +273,13 @@ describe('notification settings', () => {
       NOTIFY_RETRY_MAX_MS: '1000',
       WECHAT_MINIPROGRAM_STATE: 'beta',
       NOTIFY_WORKER: 'sometimes',
+      NOTIFY_FANOUT_CHUNK: '2001',
     });
     expect(Object.keys(issues).sort()).toEqual(
       [
         'NOTIFY_CONCURRENCY',
         'NOTIFY_DAILY_PUSH_CAP',
+        'NOTIFY_FANOUT_CHUNK',
         'NOTIFY_RETRY_MAX_MS',
         'NOTIFY_WORKER',
         'WECHAT_MINIPROGRAM_STATE',
@@ -285,5 +287,7 @@ describe('notification settings', () => {
       ].sort(),
     );
     expect(load({ NOTIFY_DAILY_PUSH_CAP: '0' }).config.notifications.dailyPushCap).toBe(0);
+    expect(load({}).config.notifications.fanOutChunk).toBe(2000);
+    expect(load({ NOTIFY_FANOUT_CHUNK: '500' }).config.notifications.fanOutChunk).toBe(500);
   });
 });

@@ -190,6 +190,8 @@ function parseNotifications(read: EnvReader, cwd: string): NotificationsConfig {
     worker: read.boolean('NOTIFY_WORKER', true),
     concurrency: read.integer('NOTIFY_CONCURRENCY', 8, { min: 1, max: 256 }),
     batchSize: read.integer('NOTIFY_BATCH_SIZE', 200, { min: 1, max: 5000 }),
+    // At most 2000: one page is one multi-row INSERT, 11 parameters a row, under SQLite's 32,766.
+    fanOutChunk: read.integer('NOTIFY_FANOUT_CHUNK', 2000, { min: 1, max: 2000 }),
     pollMs: read.integer('NOTIFY_POLL_MS', 1000, { min: 20, max: 600_000 }),
     leaseMs: read.integer('NOTIFY_LEASE_SECONDS', 60, { min: 1, max: 3600 }) * 1000,
     retry: {

@@ -11,7 +11,8 @@ import { JobAlertsRepository } from './job-alerts.repository';
 
 /**
  * What publishing a posting sets off, inside the publishing transaction: the set-based match of every
- * student's preferences, then one inbox entry (and WeChat push, with consent) per instant subscriber.
+ * student's preferences (in the database), then one inbox entry (and WeChat push, with consent) per instant
+ * subscriber, read and written a page (NOTIFY_FANOUT_CHUNK) at a time so memory does not grow with the match.
  * Digest subscribers' matches wait for their digest. Repeating it alerts nobody twice.
  */
 @Injectable()
@@ -39,13 +40,20 @@ export class JobAlertFanoutService {
       },
       now,
     );
-    const instant = await this.alerts.instantUserIds(manager, job.id, now);
-    await this.notifications.notifyMany(
+    let instant = 0;
+    const pages = this.alerts.instantUserIdPages(manager, job.id, now, this.config.notifications.fanOutChunk);
+    async function* counted(): AsyncGenerator<string[]> {
+      for await (const page of pages) {
+        instant += page.length;
+        yield page;
+      }
+    }
+    await this.notifications.notifyPages(
       manager,
-      instant,
+      counted(),
       jobAlertMessage(job, this.config.center.timezone, true),
     );
     const { matched } = await this.alerts.countMatches(job.id, manager);
-    return { matched, notified: instant.length };
+    return { matched, notified: instant };
   }
 }

@@ -172,13 +172,30 @@ export class JobAlertsRepository {
     );
   }
 
-  /** The instant subscribers matched to a posting at this time (by insertMatches above). */
-  async instantUserIds(manager: EntityManager, jobId: string, matchedAt: Date): Promise<string[]> {
-    const rows: { user_id: string }[] = await manager.query(
-      'SELECT user_id FROM job_alert_matches WHERE job_id = ? AND frequency = ? AND matched_at = ?',
-      [jobId, AlertFrequency.Instant, sqlTime(manager, matchedAt)],
-    );
-    return rows.map((row) => row.user_id);
+  /**
+   * The instant subscribers matched to a posting at this time (by insertMatches above), `size` at a time in
+   * user id order: keyset paging on the primary key (job, user), each page read after the previous one was
+   * handled, so a posting that matches a whole province is never held in memory at once.
+   */
+  async *instantUserIdPages(
+    manager: EntityManager,
+    jobId: string,
+    matchedAt: Date,
+    size: number,
+  ): AsyncGenerator<string[]> {
+    let after = '';
+    for (;;) {
+      const rows: { user_id: string }[] = await manager.query(
+        `SELECT user_id FROM job_alert_matches
+         WHERE job_id = ? AND user_id > ? AND frequency = ? AND matched_at = ?
+         ORDER BY user_id LIMIT ?`,
+        [jobId, after, AlertFrequency.Instant, sqlTime(manager, matchedAt), size],
+      );
+      if (rows.length === 0) return;
+      yield rows.map((row) => row.user_id);
+      if (rows.length < size) return;
+      after = rows[rows.length - 1].user_id;
+    }
   }
 
   /** Marks matches as delivered to the inbox; answers how many were not before. */

@@ -6,8 +6,11 @@ import { DeliveryChannel, NotificationDeliveryEntity } from './notification-deli
 import { execute, chunks, insertIgnore, isMysql, placeholders, sqlTime } from './sql-support';
 
 export interface NewDeliveries {
-  /** Notifications just inserted; a delivery is made for each of them that exists. */
-  notificationIds: readonly string[];
+  /**
+   * Notifications just inserted; a delivery is made for each of them that exists. Either their ids, or the
+   * range of ids a fan-out page was written with (every notification whose id is in it, ends included).
+   */
+  notificationIds: readonly string[] | { from: string; to: string };
   templateId: string;
   urgent: boolean;
   fields: string | null;
@@ -50,8 +53,16 @@ export class DeliveriesRepository {
 
   /** One queued WeChat delivery per notification, in the caller's transaction. */
   async insertForNotifications(manager: EntityManager, spec: NewDeliveries): Promise<number> {
+    const ids = spec.notificationIds;
+    const pages: { where: string; values: readonly string[] }[] =
+      'from' in ids
+        ? [{ where: 'n.id BETWEEN ? AND ?', values: [ids.from, ids.to] }]
+        : chunks(ids, CHUNK).map((chunk) => ({
+            where: `n.id IN (${placeholders(chunk.length)})`,
+            values: chunk,
+          }));
     let inserted = 0;
-    for (const chunk of chunks(spec.notificationIds, CHUNK)) {
+    for (const chunk of pages) {
       const now = sqlTime(manager, spec.now);
       const result = await execute(
         manager,
@@ -60,7 +71,7 @@ export class DeliveriesRepository {
             last_error, lease_owner, lease_until, in_flight_since, grant_consumed, push_day, folded_into, sent_at,
             created_at, updated_at)
          SELECT n.id, ?, n.user_id, n.kind, ?, ?, ?, ?, ?, 0, NULL, NULL, NULL, NULL, 0, NULL, NULL, NULL, ?, ?
-         FROM notifications n WHERE n.id IN (${placeholders(chunk.length)})`,
+         FROM notifications n WHERE ${chunk.where}`,
         [
           WECHAT,
           spec.templateId,
@@ -70,7 +81,7 @@ export class DeliveriesRepository {
           sqlTime(manager, spec.dueAt),
           now,
           now,
-          ...chunk,
+          ...chunk.values,
         ],
       );
       inserted += result;
