@@ -8,6 +8,7 @@ import {
   type KeySector,
   Role,
 } from '@careerside/shared';
+import { keysetPages } from '../../database/keyset-pages';
 import { JobEntity } from '../jobs/job.entity';
 import { insertIgnore, placeholders, readTime, sqlTime } from '../notifications/sql-support';
 import { JobAlertMatchEntity } from './job-alert-match.entity';
@@ -183,19 +184,15 @@ export class JobAlertsRepository {
     matchedAt: Date,
     size: number,
   ): AsyncGenerator<string[]> {
-    let after = '';
-    for (;;) {
+    yield* keysetPages(size, async (after, limit) => {
       const rows: { user_id: string }[] = await manager.query(
         `SELECT user_id FROM job_alert_matches
          WHERE job_id = ? AND user_id > ? AND frequency = ? AND matched_at = ?
          ORDER BY user_id LIMIT ?`,
-        [jobId, after, AlertFrequency.Instant, sqlTime(manager, matchedAt), size],
+        [jobId, after, AlertFrequency.Instant, sqlTime(manager, matchedAt), limit],
       );
-      if (rows.length === 0) return;
-      yield rows.map((row) => row.user_id);
-      if (rows.length < size) return;
-      after = rows[rows.length - 1].user_id;
-    }
+      return rows.map((row) => row.user_id);
+    });
   }
 
   /** Marks matches as delivered to the inbox; answers how many were not before. */

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { NotificationKind } from '@careerside/shared';
+import { keysetPages } from '../../database/keyset-pages';
 import { NotificationEntity } from './notification.entity';
 import { execute, chunks, insertIgnore, isMysql, placeholders, readTime, sqlTime } from './sql-support';
 
@@ -197,17 +198,13 @@ export class NotificationsRepository {
     // scan all the pages before it (80,000 index rows for the 2,000 after row 80,000). The primary key range
     // reads just the page. SQLite picks that range by itself.
     const users = isMysql(manager) ? 'users FORCE INDEX (PRIMARY)' : 'users';
-    let after = '';
-    for (;;) {
+    yield* keysetPages(size, async (after, limit) => {
       const rows: { id: string }[] = await manager.query(
         `SELECT id FROM ${users} WHERE role = ? AND id > ? ORDER BY id LIMIT ?`,
-        [role, after, size],
+        [role, after, limit],
       );
-      if (rows.length === 0) return;
-      yield rows.map((row) => row.id);
-      if (rows.length < size) return;
-      after = rows[rows.length - 1].id;
-    }
+      return rows.map((row) => row.id);
+    });
   }
 
   /**
